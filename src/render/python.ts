@@ -1,0 +1,85 @@
+// The one way a value reaches master.cfg: as a Python literal. Strings are escaped to
+// printable ASCII (quotes, backslashes, control characters, non-ASCII and lone
+// surrogates all become escapes), so no YAML string can end a literal and become code.
+
+const WIDTH = 100;
+
+export function pyString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += '\\\\';
+    else if (c >= 0x20 && c < 0x7f) out += s[i];
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x09) out += '\\t';
+    else if (c === 0x0d) out += '\\r';
+    else if (c < 0x100) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      const cp = s.codePointAt(i)!;
+      out += `\\U${cp.toString(16).padStart(8, '0')}`;
+      i++;
+    } else out += `\\u${c.toString(16).padStart(4, '0')}`; // BMP, or a lone surrogate
+  }
+  return `${out}"`;
+}
+
+function scalar(v: unknown): string | undefined {
+  if (v === null || v === undefined) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v)) throw new TypeError(`not a safe integer for master.cfg: ${v}`);
+    return String(v);
+  }
+  if (typeof v === 'string') return pyString(v);
+  return undefined;
+}
+
+/** A Python literal for `v`: on one line when it fits, else one item per line. */
+export function pyLiteral(v: unknown, indent = 0): string {
+  const s = scalar(v);
+  if (s !== undefined) return s;
+  const compact = pyCompact(v);
+  if (compact.length + indent <= WIDTH) return compact;
+  const pad = ' '.repeat(indent + 4);
+  const close = ' '.repeat(indent);
+  if (Array.isArray(v)) {
+    // A short list of scalars (a command line) is filled, several items a line, so it still reads as one.
+    if (v.length <= 24 && v.every((x) => scalar(x) !== undefined)) return `[\n${fill(v.map((x) => scalar(x)!), pad)}${close}]`;
+    return `[\n${v.map((x) => `${pad}${pyLiteral(x, indent + 4)},\n`).join('')}${close}]`;
+  }
+  const body = entriesOf(v)
+    .map(([k, x]) => `${pad}${pyString(k)}: ${pyLiteral(x, indent + 4)},\n`)
+    .join('');
+  return `{\n${body}${close}}`;
+}
+
+function fill(items: string[], pad: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line && pad.length + line.length + item.length + 2 > WIDTH) {
+      lines.push(line);
+      line = '';
+    }
+    line += `${line ? ' ' : ''}${item},`;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => `${pad}${l}\n`).join('');
+}
+
+function pyCompact(v: unknown): string {
+  const s = scalar(v);
+  if (s !== undefined) return s;
+  if (Array.isArray(v)) return `[${v.map(pyCompact).join(', ')}]`;
+  return `{${entriesOf(v)
+    .map(([k, x]) => `${pyString(k)}: ${pyCompact(x)}`)
+    .join(', ')}}`;
+}
+
+function entriesOf(v: unknown): [string, unknown][] {
+  if (typeof v !== 'object' || v === null) throw new TypeError(`cannot write ${typeof v} into master.cfg`);
+  // Keys keep their insertion order (the order the stage built them in), undefined dropped.
+  return Object.entries(v).filter(([, x]) => x !== undefined);
+}
