@@ -268,8 +268,9 @@ export function checkFleet(w: SourceFile, b: SourceFile, schemaOk = true): Check
       report(b, ['schedulers', variant.schedule, 'hour'], `scheduler \`${variant.schedule}\` has no hour for branch \`${bl.branch}\`, where builder \`${bl.name}\` runs`, 'schedule-hour');
     }
   }
+  const productive = new Set(matrix.builders.map((x) => x.source));
   defs.forEach((def, source) => {
-    if (!matrix.builders.some((x) => x.source === source)) {
+    if (!productive.has(source)) {
       report(b, defPath(source, 'name'), `builder \`${def.name}\` runs on no branch: its worker, variant and own branch rules exclude every branch`, 'no-builders', { severity: 'warning' });
     }
   });
