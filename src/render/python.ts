@@ -4,7 +4,11 @@
 
 const WIDTH = 100;
 
+/** Strings that need no escape at all (printable ASCII but `"` and `\\`): the common case. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 export function pyString(s: string): string {
+  if (PLAIN.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -40,8 +44,10 @@ function scalar(v: unknown): string | undefined {
 export function pyLiteral(v: unknown, indent = 0): string {
   const s = scalar(v);
   if (s !== undefined) return s;
-  const compact = pyCompact(v);
-  if (compact.length + indent <= WIDTH) return compact;
+  // Only as much of the compact form as can fit is built: building all of it at every
+  // level made rendering quadratic in the nesting (and huge for BUILDERS).
+  const compact = pyCompactWithin(v, WIDTH - indent);
+  if (compact !== undefined) return compact;
   const pad = ' '.repeat(indent + 4);
   const close = ' '.repeat(indent);
   if (Array.isArray(v)) {
@@ -69,13 +75,28 @@ function fill(items: string[], pad: string): string {
   return lines.map((l) => `${pad}${l}\n`).join('');
 }
 
-function pyCompact(v: unknown): string {
+/** The one-line literal of `v` when it is at most `room` characters long, else undefined
+ *  (found without building the rest of it). */
+function pyCompactWithin(v: unknown, room: number): string | undefined {
   const s = scalar(v);
-  if (s !== undefined) return s;
-  if (Array.isArray(v)) return `[${v.map(pyCompact).join(', ')}]`;
-  return `{${entriesOf(v)
-    .map(([k, x]) => `${pyString(k)}: ${pyCompact(x)}`)
-    .join(', ')}}`;
+  if (s !== undefined) return s.length <= room ? s : undefined;
+  if (room < 2) return undefined;
+  const parts: string[] = [];
+  let used = 2; // the brackets
+  const add = (prefix: string, x: unknown): boolean => {
+    if (parts.length) used += 2; // ", "
+    const item = pyCompactWithin(x, room - used - prefix.length);
+    if (item === undefined) return false;
+    used += prefix.length + item.length;
+    parts.push(prefix + item);
+    return true;
+  };
+  if (Array.isArray(v)) {
+    for (const x of v) if (!add('', x)) return undefined;
+    return `[${parts.join(', ')}]`;
+  }
+  for (const [k, x] of entriesOf(v)) if (!add(`${pyString(k)}: `, x)) return undefined;
+  return `{${parts.join(', ')}}`;
 }
 
 function entriesOf(v: unknown): [string, unknown][] {

@@ -173,25 +173,36 @@ describe("generated master.cfg on a real Buildbot", () => {
     }
   }, 150_000);
 
-  it("tests printing 'Warning -- ' end in WARNINGS; failing tests end in FAILURE and still clean up", async () => {
-    const warn = await push(repo.commitOutcome("master", "warn"), codeBuilders("3.x"));
-    for (const build of warn.values()) {
+  it("tests printing 'Warning -- ' end in WARNINGS", async () => {
+    const builds = await push(repo.commitOutcome("master", "warn"), codeBuilders("3.x"));
+    for (const build of builds.values()) {
       expect(build.results, describeBuild(build)).toBe(Results.WARNINGS);
       expect(stepResult(build, "test"), describeBuild(build)).toBe(Results.WARNINGS);
     }
+  }, 120_000);
 
-    const fail = await push(repo.commitOutcome("master", "fail"), codeBuilders("3.x"));
-    for (const build of fail.values()) {
+  it("failing tests end in FAILURE and the clean steps still run", async () => {
+    const builds = await push(repo.commitOutcome("master", "fail"), codeBuilders("3.x"));
+    for (const build of builds.values()) {
       expect(build.results, describeBuild(build)).toBe(Results.FAILURE);
       expect(stepResult(build, "test"), describeBuild(build)).toBe(Results.FAILURE);
-      // alwaysRun: the tree is cleaned after a failure too.
       expect(stepResult(build, "clean"), describeBuild(build)).toBe(Results.SUCCESS);
     }
-    expect(stepResult(fail.get(`${INSTALLED} 3.x`)!, "unlock-target")).toBe(Results.SUCCESS);
+    expect(stepResult(builds.get(`${INSTALLED} 3.x`)!, "unlock-target")).toBe(Results.SUCCESS);
+  }, 120_000);
 
-    // Back to passing tests, so a later push starts from a green tree.
-    await push(repo.commitOutcome("master", "pass"), codeBuilders("3.x"));
-  }, 240_000);
+  it("a build that stops at compile still cleans up (alwaysRun)", async () => {
+    // On buildbot-custom, so master's tree stays buildable for what follows.
+    const builds = await push(repo.commitBrokenBuild("buildbot-custom"), codeBuilders("custom"));
+    for (const build of builds.values()) {
+      expect(build.results, describeBuild(build)).toBe(Results.FAILURE);
+      expect(stepResult(build, "compile"), describeBuild(build)).toBe(Results.FAILURE);
+      // compile halts the build: no tests, but distclean (and unlock-target) run anyway.
+      expect(stepNames(build), describeBuild(build)).not.toContain("test");
+      expect(stepResult(build, "clean"), describeBuild(build)).toBe(Results.SUCCESS);
+    }
+    expect(stepResult(builds.get(`${INSTALLED} custom`)!, "unlock-target")).toBe(Results.SUCCESS);
+  }, 120_000);
 
   it("the DMG builder, forced by hand, builds the installer with dmg_python and uploads the image", async () => {
     const builder = "bolen-dmg-3.x";

@@ -63,6 +63,11 @@ export class FixtureRepo {
     return this.commit(branch, { "Lib/test/fixture_outcome": `${outcome}\n` }, `tests: ${outcome}`);
   }
 
+  /** A commit whose `make all` fails, as a compile error would. */
+  commitBrokenBuild(branch: string): Commit {
+    return this.commit(branch, { "Tools/fixture/break-compile": "\n" }, "break the build");
+  }
+
   git(...args: string[]): string {
     return execFileSync("git", args, {
       cwd: this.dir,

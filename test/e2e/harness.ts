@@ -59,6 +59,23 @@ export interface HarnessOptions {
   startTimeoutMs?: number;
 }
 
+/**
+ * Runs a long-lived process ("$@") and stops it with SIGTERM when its stdin --
+ * a pipe from this test process -- reaches EOF: when stop() closes it, or when
+ * the test process dies in any way, even by SIGKILL, where no hook of ours
+ * could run. Exits with the process's status.
+ */
+const WATCHDOG = `
+exec 3<&0 0</dev/null
+"$@" 3<&- &
+pid=$!
+{ cat <&3 >/dev/null; kill -TERM "$pid" 2>/dev/null; } &
+exec 3<&-
+status=0
+while kill -0 "$pid" 2>/dev/null; do wait "$pid"; status=$?; done
+exit $status
+`;
+
 /** The process groups this test process started and has not seen exit. */
 const liveGroups = new Set<number>();
 /** Temporary roots whose stray processes the exit hook must kill. */
@@ -291,13 +308,12 @@ export class Harness {
 
   private daemon(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Started {
     const logFile = join(cwd, "twistd.log");
-    const console = join(cwd, "console.log");
-    const fd = openSync(console, "a");
-    const child = spawn(command, args, {
+    const fd = openSync(join(cwd, "console.log"), "a");
+    const child = spawn("/bin/sh", ["-c", WATCHDOG, "watchdog", command, ...args], {
       cwd,
       env: baseEnv(env),
-      detached: true, // own process group, killed as a whole
-      stdio: ["ignore", fd, fd],
+      detached: true, // own process group, killed as a whole if need be
+      stdio: ["pipe", fd, fd],
     });
     closeSync(fd);
     liveGroups.add(child.pid!);
@@ -374,12 +390,11 @@ export class Harness {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    // Workers first, so they do not spin reconnecting to a stopped master.
-    const order = [...this.processes].reverse();
-    for (const p of order) killGroup(p.child.pid!, "SIGTERM");
-    const all = Promise.all(order.map((p) => p.exited));
+    // Closing the watchdog's stdin asks for a clean shutdown (SIGTERM to twistd).
+    for (const p of this.processes) p.child.stdin?.end();
+    const all = Promise.all(this.processes.map((p) => p.exited));
     const inTime = await Promise.race([all.then(() => true), sleep(15_000).then(() => false)]);
-    if (!inTime) for (const p of order) killGroup(p.child.pid!, "SIGKILL");
+    if (!inTime) for (const p of this.processes) killGroup(p.child.pid!, "SIGKILL");
     await Promise.race([all, sleep(5_000)]);
     killProcessesUnder(this.root);
     liveRoots.delete(this.root);

@@ -1,0 +1,11 @@
+import ts from 'typescript';
+import { readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+const js = ts.transpileModule(readFileSync('/tmp/bm/python.ts.orig','utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+writeFileSync('/tmp/bm/old-python.mjs', js);
+const old = await import('/tmp/bm/old-python.mjs');
+const neu = await import('/work/main/dist/render/python.js');
+const leaf = fc.oneof(fc.string({maxLength: 40}), fc.string({unit:'grapheme-ascii', maxLength: 60}), fc.string({unit:'binary', maxLength:10}), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+const { tree } = fc.letrec((tie) => ({ tree: fc.oneof({depthSize:'small'}, leaf, fc.array(tie('tree'), {maxLength: 30}), fc.dictionary(fc.string({maxLength:12}), tie('tree'), {maxKeys: 8})) }));
+fc.assert(fc.property(tree, fc.integer({min:0,max:120}), (v, ind) => old.pyLiteral(v, ind) === neu.pyLiteral(v, ind)), { numRuns: 20000 });
+console.log('equal on 20000 random values');
