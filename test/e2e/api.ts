@@ -26,6 +26,8 @@ export interface FinishedBuild {
   buildid: number;
   results: number;
   steps: Step[];
+  /** The commit the git step checked out (property got_revision). */
+  gotRevision?: string;
 }
 
 interface BuildRequest {
@@ -56,9 +58,9 @@ export class Api {
   /** A JSON-RPC control call, as the web UI makes them (e.g. `force`). */
   async control<T = any>(path: string, method: string, params: object): Promise<T> {
     const response = await fetch(`${this.baseUrl}/api/v2/${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", method, id: 1, params }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', method, id: 1, params }),
     });
     const body = (await response.json()) as { result?: T; error?: { message: string } };
     if (!response.ok || body.error) {
@@ -69,7 +71,7 @@ export class Api {
 
   async builderName(builderid: number): Promise<string> {
     if (!this.builderNames.has(builderid)) {
-      const { builders } = await this.get<{ builders: { builderid: number; name: string }[] }>("builders");
+      const { builders } = await this.get<{ builders: { builderid: number; name: string }[] }>('builders');
       for (const b of builders) this.builderNames.set(b.builderid, b.name);
     }
     const name = this.builderNames.get(builderid);
@@ -77,14 +79,9 @@ export class Api {
     return name;
   }
 
-  async builderNamesAll(): Promise<string[]> {
-    const { builders } = await this.get<{ builders: { name: string }[] }>("builders");
-    return builders.map((b) => b.name);
-  }
-
   /** Buildsets whose source stamp is `revision` (one per scheduler that took the change). */
   async buildsetsFor(revision: string): Promise<Buildset[]> {
-    const { buildsets } = await this.get<{ buildsets: Buildset[] }>("buildsets");
+    const { buildsets } = await this.get<{ buildsets: Buildset[] }>('buildsets');
     return buildsets.filter((bs) => bs.sourcestamps.some((ss) => ss.revision === revision));
   }
 
@@ -112,7 +109,13 @@ export class Api {
     return this.waitForBuildsets(() => this.buildsetsFor(revision), expected, timeoutMs, `revision ${revision}`);
   }
 
-  async waitForBuildsets(
+  /** Waits for the builds of one buildset (e.g. a forced one). */
+  async waitForBuildset(bsid: number, expected: string[], timeoutMs: number): Promise<Map<string, FinishedBuild>> {
+    const find = async () => (await this.get<{ buildsets: Buildset[] }>(`buildsets/${bsid}`)).buildsets;
+    return this.waitForBuildsets(find, expected, timeoutMs, `buildset ${bsid}`);
+  }
+
+  private async waitForBuildsets(
     find: () => Promise<Buildset[]>,
     expected: string[],
     timeoutMs: number,
@@ -135,7 +138,7 @@ export class Api {
         return builds;
       }
       if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for the builds of ${what}: not requested [${missing.join(", ")}], not finished [${pending.join(", ")}]`);
+        throw new Error(`timed out waiting for the builds of ${what}: not requested [${missing.join(', ')}], not finished [${pending.join(', ')}]`);
       }
       await sleep(500);
     }
@@ -151,13 +154,17 @@ export class Api {
     }
     const build = builds[builds.length - 1];
     const { steps } = await this.get<{ steps: Step[] }>(`builds/${build.buildid}/steps`);
-    return { builder, buildid: build.buildid, results: build.results, steps };
+    const { properties } = await this.get<{ properties: Record<string, [unknown, string]>[] }>(
+      `builds/${build.buildid}/properties`,
+    );
+    const gotRevision = properties[0]?.got_revision?.[0] as string | undefined;
+    return { builder, buildid: build.buildid, results: build.results, steps, gotRevision };
   }
 
   /** The text of a step's stdio log, without Buildbot's stream prefixes. */
   async stepLog(build: FinishedBuild, stepName: string): Promise<string> {
     const step = build.steps.find((s) => s.name === stepName);
-    if (!step) throw new Error(`${build.builder}: no step '${stepName}' (steps: ${build.steps.map((s) => s.name).join(", ")})`);
+    if (!step) throw new Error(`${build.builder}: no step '${stepName}' (steps: ${build.steps.map((s) => s.name).join(', ')})`);
     // A raw endpoint answers with the bare text, not JSON.
     const response = await fetch(`${this.baseUrl}/api/v2/steps/${step.stepid}/logs/stdio/raw`);
     if (!response.ok) throw new Error(`${build.builder}/${stepName}: log: HTTP ${response.status}`);

@@ -1,15 +1,18 @@
 // Runs a real Buildbot master and real workers (Debian's buildbot 3.7) on
 // loopback, for end-to-end tests of the generated master.cfg.
 //
-// Every process is started in its own process group and remembered, so that
-// stop() -- and, as a last resort, the exit hook -- can kill the whole group;
-// build steps run in groups of their own (the worker calls setpgid/setsid), so
-// stop() also kills any process whose working directory is inside our
-// temporary directory.
-import { spawn, type ChildProcess } from "node:child_process";
+// Nothing may outlive the test run, so three layers stop what we start:
+// - each master/worker runs under a shell watchdog that SIGTERMs it when its
+//   stdin, a pipe from this process, closes: on stop(), or when this process
+//   dies in any way (even SIGKILL, where no code of ours runs);
+// - each runs in a process group of its own, SIGKILLed by stop() if it does not
+//   stop in time, and by an 'exit' hook of this process;
+// - build steps run in groups of their own (the worker calls setpgid/setsid),
+//   so stop() also kills any process whose working directory is in our
+//   temporary directory.
+import { spawn, type ChildProcess } from 'node:child_process';
 import {
   copyFileSync,
-  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -20,18 +23,18 @@ import {
   readlinkSync,
   rmSync,
   writeFileSync,
-} from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Api, sleep } from "./api.js";
-import type { Commit } from "./fixture.js";
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { constants, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Api, sleep } from './api.js';
+import type { Commit } from './fixture.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 // Debian's scripts run Debian's /usr/bin/python3; the python3 first on PATH has no buildbot.
-const BUILDBOT = "/usr/bin/buildbot";
-const BUILDBOT_WORKER = "/usr/bin/buildbot-worker";
+const BUILDBOT = '/usr/bin/buildbot';
+const BUILDBOT_WORKER = '/usr/bin/buildbot-worker';
 
 export interface WorkerSpec {
   name: string;
@@ -86,12 +89,13 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // 'exit' handlers must be synchronous: SIGKILL everything we know of.
-  process.on("exit", () => {
-    for (const pgid of liveGroups) killGroup(pgid, "SIGKILL");
+  process.on('exit', () => {
+    for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
     for (const root of liveRoots) killProcessesUnder(root);
   });
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => process.exit(128 + 1));
+  // A signal would end the process without 'exit' handlers; make it exit instead.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => process.exit(128 + constants.signals[signal]));
   }
 }
 
@@ -106,7 +110,7 @@ function killGroup(pgid: number, signal: NodeJS.Signals): void {
 /** SIGKILLs every process (by pid) whose working directory is inside `root`. */
 export function killProcessesUnder(root: string): number[] {
   const killed: number[] = [];
-  for (const entry of readdirSync("/proc")) {
+  for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid) || pid === process.pid) continue;
     let cwd: string;
@@ -115,9 +119,9 @@ export function killProcessesUnder(root: string): number[] {
     } catch {
       continue;
     }
-    if (cwd === root || cwd.startsWith(root + "/")) {
+    if (cwd === root || cwd.startsWith(root + '/')) {
       try {
-        process.kill(pid, "SIGKILL");
+        process.kill(pid, 'SIGKILL');
         killed.push(pid);
       } catch {
         // exited meanwhile
@@ -132,21 +136,26 @@ export function killProcessesUnder(root: string): number[] {
  * the builds do not see the test runner's variables (VITEST, npm_*, ...).
  */
 function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const path = (process.env.PATH ?? "/usr/bin:/bin")
-    .split(":")
-    .filter((dir) => !dir.includes("node_modules"))
-    .join(":");
-  return { PATH: path, HOME: process.env.HOME ?? "/root", LANG: "C.UTF-8", TZ: "UTC", ...extra };
+  const path = (process.env.PATH ?? '/usr/bin:/bin')
+    .split(':')
+    .filter((dir) => !dir.includes('node_modules'))
+    .join(':');
+  return { PATH: path, HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', TZ: 'UTC', ...extra };
+}
+
+/** The password the settings give a worker (its own, overriding its owner's). */
+function settingsPassword(worker: string): string {
+  return `${worker}-secret`;
 }
 
 /** Asks the kernel for a free loopback port. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
 }
@@ -169,17 +178,21 @@ export async function run(
     cwd: options.cwd,
     env: baseEnv(options.env),
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   liveGroups.add(child.pid!);
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const timer = setTimeout(() => killGroup(child.pid!, "SIGKILL"), options.timeoutMs ?? 60_000);
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  clearTimeout(timer);
-  liveGroups.delete(child.pid!);
-  if (code !== 0) throw new Error(`${command} ${args.join(" ")} exited ${code}:\n${output}`);
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), options.timeoutMs ?? 60_000);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  }).finally(() => {
+    clearTimeout(timer);
+    liveGroups.delete(child.pid!);
+  });
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`);
   return output;
 }
 
@@ -198,23 +211,26 @@ export class Harness {
     readonly webPort: number,
     readonly sendchangeAuth: { user: string; password: string },
   ) {
-    this.masterDir = join(root, "master");
-    this.uploadDir = join(root, "dmg-upload");
-    this.settingsPath = join(root, "settings.yaml");
+    this.masterDir = join(root, 'master');
+    this.uploadDir = join(root, 'dmg-upload');
+    this.settingsPath = join(root, 'settings.yaml');
     this.api = new Api(`http://127.0.0.1:${webPort}`);
   }
 
   /** Creates and starts the master and the workers; on any failure stops what it started. */
   static async start(options: HarnessOptions): Promise<Harness> {
     installExitHook();
+    for (const tool of [BUILDBOT, BUILDBOT_WORKER]) {
+      if (!existsSync(tool)) throw new Error(`${tool} not found: install Debian's buildbot and buildbot-worker`);
+    }
     if (!existsSync(options.masterCfg)) {
       throw new Error(`${options.masterCfg} does not exist; run \`npm run build && node dist/cli.js generate\``);
     }
     const root = options.root;
     liveRoots.add(root);
     const harness = new Harness(root, options, await freePort(), await freePort(), {
-      user: "e2e-change",
-      password: "e2e-change-secret",
+      user: 'e2e-change',
+      password: 'e2e-change-secret',
     });
     try {
       await harness.boot();
@@ -226,25 +242,20 @@ export class Harness {
     }
   }
 
-  /** The password the settings give `worker` (owner's, or the worker's own override). */
-  static settingsPassword(worker: string): string {
-    return `${worker}-secret`;
-  }
-
   private settings(): Record<string, unknown> {
     const workers: Record<string, { password: string }> = {};
     const owners: Record<string, { password: string }> = {};
     for (const { name } of this.options.workers) {
       // Owners get a password nobody uses, so a worker that connects proves the
       // per-worker override (`workers.<name>.password`) is honoured.
-      owners[name.split("-")[0]] = { password: "owner-password-not-used" };
-      workers[name] = { password: Harness.settingsPassword(name) };
+      owners[name.split('-')[0]] = { password: 'owner-password-not-used' };
+      workers[name] = { password: settingsPassword(name) };
     }
     return {
       worker_port: this.workerPort,
       web_port: this.webPort,
       buildbot_url: `http://127.0.0.1:${this.webPort}/`,
-      db_url: "sqlite:///state.sqlite",
+      db_url: 'sqlite:///state.sqlite',
       git_url: this.options.gitUrl,
       tree_stable_timer: 0,
       owners,
@@ -258,38 +269,35 @@ export class Harness {
 
   private async boot(): Promise<void> {
     mkdirSync(this.uploadDir, { recursive: true });
-    mkdirSync(join(this.root, "workers"), { recursive: true });
+    mkdirSync(join(this.root, 'workers'), { recursive: true });
     // JSON is YAML, and needs no YAML writer.
     writeFileSync(this.settingsPath, JSON.stringify(this.settings(), null, 2));
 
-    // The buildbot-www stand-in must be importable by the master (see www-stub/).
-    const site = join(this.root, "www-site");
-    cpSync(join(HERE, "www-stub"), site, { recursive: true });
-
-    const workerDirs = this.options.workers.map(({ name }) => join(this.root, "workers", name));
+    const workerDirs = this.options.workers.map(({ name }) => join(this.root, 'workers', name));
     await Promise.all([
-      run(BUILDBOT, ["create-master", "--quiet", this.masterDir]),
+      run(BUILDBOT, ['create-master', '--quiet', this.masterDir]),
       ...this.options.workers.map(({ name, password }, i) =>
         run(BUILDBOT_WORKER, [
-          "create-worker",
-          "--quiet",
+          'create-worker',
+          '--quiet',
           workerDirs[i],
           `127.0.0.1:${this.workerPort}`,
           name,
-          password ?? Harness.settingsPassword(name),
+          password ?? settingsPassword(name),
         ]),
       ),
     ]);
-    copyFileSync(this.options.masterCfg, join(this.masterDir, "master.cfg"));
+    copyFileSync(this.options.masterCfg, join(this.masterDir, 'master.cfg'));
 
-    this.daemon("master", BUILDBOT, ["start", "--nodaemon", this.masterDir], this.masterDir, {
+    this.daemon('master', BUILDBOT, ['start', '--nodaemon', this.masterDir], this.masterDir, {
       PYBUILDBOT_SETTINGS_PATH: this.settingsPath,
-      PYTHONPATH: site,
-      PYTHONDONTWRITEBYTECODE: "1",
+      // The buildbot-www stand-in (see www-stub/); no __pycache__ in the source tree.
+      PYTHONPATH: join(HERE, 'www-stub'),
+      PYTHONDONTWRITEBYTECODE: '1',
     });
     // Workers retry until the master listens, so they can start right away.
     for (const [i, { name }] of this.options.workers.entries()) {
-      this.daemon(`worker ${name}`, BUILDBOT_WORKER, ["start", "--nodaemon", workerDirs[i]], workerDirs[i], {});
+      this.daemon(`worker ${name}`, BUILDBOT_WORKER, ['start', '--nodaemon', workerDirs[i]], workerDirs[i], {});
     }
 
     const deadline = Date.now() + (this.options.startTimeoutMs ?? 60_000);
@@ -300,25 +308,25 @@ export class Harness {
       const connected = await this.connectedWorkers().catch(() => null);
       if (connected && expected.every((name) => connected.includes(name))) return;
       if (Date.now() > deadline) {
-        throw new Error(`start-up timed out; connected workers: ${connected ? connected.join(", ") : "(web server not up)"}`);
+        throw new Error(`start-up timed out; connected workers: ${connected ? connected.join(', ') : '(web server not up)'}`);
       }
       await sleep(250);
     }
   }
 
   private daemon(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Started {
-    const logFile = join(cwd, "twistd.log");
-    const fd = openSync(join(cwd, "console.log"), "a");
-    const child = spawn("/bin/sh", ["-c", WATCHDOG, "watchdog", command, ...args], {
+    const logFile = join(cwd, 'twistd.log');
+    const fd = openSync(join(cwd, 'console.log'), 'a');
+    const child = spawn('/bin/sh', ['-c', WATCHDOG, 'watchdog', command, ...args], {
       cwd,
       env: baseEnv(env),
       detached: true, // own process group, killed as a whole if need be
-      stdio: ["pipe", fd, fd],
+      stdio: ['pipe', fd, fd],
     });
     closeSync(fd);
     liveGroups.add(child.pid!);
     const exited = new Promise<number | null>((resolve) =>
-      child.on("exit", (code) => {
+      child.on('exit', (code) => {
         liveGroups.delete(child.pid!);
         resolve(code);
       }),
@@ -330,29 +338,29 @@ export class Harness {
 
   /** Names of the workers the master sees connected. */
   async connectedWorkers(): Promise<string[]> {
-    const { workers } = await this.api.get<{ workers: { name: string; connected_to: unknown[] }[] }>("workers");
+    const { workers } = await this.api.get<{ workers: { name: string; connected_to: unknown[] }[] }>('workers');
     return workers.filter((w) => w.connected_to.length > 0).map((w) => w.name);
   }
 
   /** Reports a push the way production does: `buildbot sendchange` to the PBChangeSource. */
   async sendchange(commit: Commit): Promise<void> {
     await run(BUILDBOT, [
-      "sendchange",
-      "--master",
+      'sendchange',
+      '--master',
       `127.0.0.1:${this.workerPort}`,
-      "--auth",
+      '--auth',
       `${this.sendchangeAuth.user}:${this.sendchangeAuth.password}`,
-      "--vc",
-      "git",
-      "--branch",
+      '--vc',
+      'git',
+      '--branch',
       commit.branch,
-      "--repository",
+      '--repository',
       this.options.gitUrl,
-      "--revision",
+      '--revision',
       commit.sha,
-      "--who",
-      "e2e <e2e@example.invalid>",
-      "--comments",
+      '--who',
+      'e2e <e2e@example.invalid>',
+      '--comments',
       `e2e push to ${commit.branch}`,
       ...commit.files,
     ]);
@@ -360,57 +368,62 @@ export class Harness {
 
   /** Starts builders by hand through the force scheduler `force`, as the web UI does. */
   async force(builderNames: string[], branch: string): Promise<{ bsid: number }> {
-    const [bsid] = await this.api.control<[number, Record<string, number>]>("forceschedulers/force", "force", {
+    const [bsid] = await this.api.control<[number, Record<string, number>]>('forceschedulers/force', 'force', {
       builderNames,
       branch,
-      revision: "",
+      revision: '',
     });
     return { bsid };
   }
 
   workerLog(name: string): string {
-    return readText(join(this.root, "workers", name, "twistd.log"));
+    return readText(join(this.root, 'workers', name, 'twistd.log'));
   }
 
   masterLog(): string {
-    return readText(join(this.masterDir, "twistd.log"));
+    return readText(join(this.masterDir, 'twistd.log'));
   }
 
   /** The last lines of every log, for failure messages. */
   logTails(lines = 30): string {
     return this.processes
       .map((p) => {
-        const text = readText(p.logFile) + readText(join(dirname(p.logFile), "console.log"));
-        return `--- ${p.name} (${p.logFile}) ---\n${text.split("\n").slice(-lines).join("\n")}`;
+        const text = readText(p.logFile) + readText(join(dirname(p.logFile), 'console.log'));
+        return `--- ${p.name} (${p.logFile}) ---\n${text.split('\n').slice(-lines).join('\n')}`;
       })
-      .join("\n");
+      .join('\n');
   }
 
-  /** Stops everything this harness started and removes its directory (E2E_KEEP=1 keeps it). */
-  async stop(): Promise<void> {
-    if (this.stopped) return;
+  /**
+   * Stops everything this harness started and removes its directory
+   * (E2E_KEEP=1 keeps it). Returns the pids of processes that outlived their
+   * master or worker and had to be killed: there should be none.
+   */
+  async stop(): Promise<number[]> {
+    if (this.stopped) return [];
     this.stopped = true;
     // Closing the watchdog's stdin asks for a clean shutdown (SIGTERM to twistd).
     for (const p of this.processes) p.child.stdin?.end();
     const all = Promise.all(this.processes.map((p) => p.exited));
     const inTime = await Promise.race([all.then(() => true), sleep(15_000).then(() => false)]);
-    if (!inTime) for (const p of this.processes) killGroup(p.child.pid!, "SIGKILL");
+    if (!inTime) for (const p of this.processes) killGroup(p.child.pid!, 'SIGKILL');
     await Promise.race([all, sleep(5_000)]);
-    killProcessesUnder(this.root);
+    const strays = killProcessesUnder(this.root);
     liveRoots.delete(this.root);
     if (!process.env.E2E_KEEP) rmSync(this.root, { recursive: true, force: true });
+    return strays;
   }
 }
 
 function readText(path: string): string {
   try {
-    return readFileSync(path, "utf8");
+    return readFileSync(path, 'utf8');
   } catch {
-    return "";
+    return '';
   }
 }
 
 /** A fresh temporary directory for one test run. */
 export function makeTempRoot(): string {
-  return mkdtempSync(join(tmpdir(), "buildmaster-gen-e2e-"));
+  return mkdtempSync(join(tmpdir(), 'buildmaster-gen-e2e-'));
 }
