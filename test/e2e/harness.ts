@@ -254,6 +254,7 @@ export class Harness {
     return {
       worker_port: this.workerPort,
       web_port: this.webPort,
+      listen_interface: '127.0.0.1', // loopback only: nothing of the test is reachable from outside
       buildbot_url: `http://127.0.0.1:${this.webPort}/`,
       db_url: 'sqlite:///state.sqlite',
       git_url: this.options.gitUrl,

@@ -28,6 +28,7 @@ function inspect(settings: string | undefined, expr: string) {
 const FULL_SETTINGS = `
 worker_port: 19021
 web_port: null
+listen_interface: 127.0.0.1
 buildbot_url: https://buildbot.example.org/
 db_url: sqlite:///other.sqlite
 git_url: https://example.org/cpython.git
@@ -107,7 +108,7 @@ describe('settings read by master.cfg at start-up', () => {
       FULL_SETTINGS,
       '["www" in c, c["protocols"]["pb"]["port"], c["db"]["db_url"], c["buildbotURL"], [type(s).__name__ for s in c["change_source"]], sorted(type(s).__name__ for s in c["services"]), [s.treeStableTimer for s in c["schedulers"] if s.name == "3.x-push"]]',
     );
-    expect(value).toEqual([false, 19021, 'sqlite:///other.sqlite', 'https://buildbot.example.org/', ['PBChangeSource'], ['IRC', 'MailNotifier'], [5]]);
+    expect(value).toEqual([false, 'tcp:19021:interface=127.0.0.1', 'sqlite:///other.sqlite', 'https://buildbot.example.org/', ['PBChangeSource'], ['IRC', 'MailNotifier'], [5]]);
   });
 
   it('the git URL reaches the checkout step and the DMG settings reach its steps', () => {
