@@ -1,9 +1,10 @@
 // The whole pipeline: load -> validate -> expand -> render. (`write` and `check` are in output.ts.)
 import { basename } from 'node:path';
 import { loadYaml, type SourceFile } from './load/load.js';
-import { InvalidInput, type Problem } from './problems.js';
+import { InvalidInput, sortProblems, type Problem } from './problems.js';
 import { render } from './render/render.js';
 import type { BuilderMatrix, Fleet } from './types.js';
+import { schemaProblems, secretProblems } from './validate/schema-check.js';
 import { validate } from './validate/validate.js';
 
 export interface Inputs {
@@ -30,7 +31,14 @@ export function loadFleet(paths: Inputs, show: (path: string) => string = (p) =>
       problems.push(...e.problems);
     }
   }
-  if (problems.length) throw new InvalidInput(problems);
+  if (problems.length) {
+    // One file is unreadable: still report the other's own (schema) problems in this run.
+    for (const key of ['workers', 'builders'] as const) {
+      const src = loaded[key];
+      if (src) problems.push(...schemaProblems(src, key), ...secretProblems(src));
+    }
+    throw new InvalidInput(sortProblems(problems));
+  }
   const sources = loaded as Record<keyof Inputs, SourceFile>;
   const checked = validate(sources.workers, sources.builders);
   if (!checked.fleet || !checked.matrix) throw new InvalidInput(checked.problems);

@@ -1,14 +1,22 @@
 // Printing problems for people (with the source line and a caret) and for GitHub Actions.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { styleText } from 'node:util';
 import type { Problem } from './problems.js';
 
-const color = (format: Parameters<typeof styleText>[0], s: string, on: boolean) => (on ? styleText(format, s) : s);
+// The caller decides (from its env: NO_COLOR, FORCE_COLOR, a TTY); styleText alone would judge by this process's stdout.
+const color = (format: Parameters<typeof styleText>[0], s: string, on: boolean) => (on ? styleText(format, s, { validateStream: false }) : s);
 
-function sourceLine(file: string, line: number, cache: Map<string, string[] | null>): string | undefined {
+function sourceLine(file: string, line: number, cache: Map<string, string[] | null>, cwd: string): string | undefined {
   if (!cache.has(file)) {
     try {
-      cache.set(file, readFileSync(file, 'utf8').split(/\r\n|\r|\n/));
+      // Never through a symlink (or from a FIFO): a problem about one must not print what it points at.
+      const fd = openSync(resolve(cwd, file), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      try {
+        cache.set(file, readFileSync(fd, 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       cache.set(file, null);
     }
@@ -16,17 +24,39 @@ function sourceLine(file: string, line: number, cache: Map<string, string[] | nu
   return cache.get(file)?.[line - 1];
 }
 
-/** `file:line:col: message [rule]`, the offending line, and a caret under the column. */
-export function formatProblems(problems: Problem[], opts: { color: boolean }): string {
+// Input text reaches a terminal or a CI log: control characters (escape sequences) are
+// shown, never sent. In a source line, one `?` each keeps the caret in its column.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const visible = (s: string) => s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const inPlace = (s: string) => s.replace(CONTROL, '?').replace(/\t/g, ' ');
+
+/** After a YAML syntax error the parser's later complaints about that file are mostly
+ *  echoes of it: keep the first (as compilers do) and say that the rest were left out. */
+export function withoutEchoes(problems: Problem[]): Problem[] {
+  const seen = new Map<string, Problem>();
+  const dropped = new Map<string, number>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    if (p.rule !== 'yaml-syntax') out.push(p);
+    else if (!seen.has(p.file)) {
+      seen.set(p.file, p);
+      out.push(p);
+    } else dropped.set(p.file, (dropped.get(p.file) ?? 0) + 1);
+  }
+  return out.map((p) => (p.rule === 'yaml-syntax' && dropped.has(p.file) ? { ...p, message: `${p.message} (${dropped.get(p.file)} more syntax error(s) after it are not shown: fix this one first)` } : p));
+}
+
+/** `file:line:col: message [rule]`, the offending line, and a caret under the column.
+ *  Problem files are shown relative to `cwd` (the CLI's working directory). */
+export function formatProblems(problems: Problem[], opts: { color: boolean; cwd?: string }): string {
   const cache = new Map<string, string[] | null>();
   const out: string[] = [];
   for (const p of problems) {
     const label = p.severity === 'warning' ? `${color('yellow', 'warning', opts.color)}: ` : '';
-    out.push(`${color('bold', `${p.file}:${p.line}:${p.col}:`, opts.color)} ${label}${p.message} ${color('gray', `[${p.rule}]`, opts.color)}`);
-    const src = sourceLine(p.file, p.line, cache);
+    out.push(`${color('bold', `${visible(p.file)}:${p.line}:${p.col}:`, opts.color)} ${label}${visible(p.message)} ${color('gray', `[${p.rule}]`, opts.color)}`);
+    const src = sourceLine(p.file, p.line, cache, opts.cwd ?? process.cwd());
     if (src !== undefined && src.trim() !== '') {
-      const shown = src.replace(/\t/g, ' ');
-      out.push(`  ${shown}`);
+      out.push(`  ${inPlace(src)}`);
       out.push(`  ${' '.repeat(Math.max(0, p.col - 1))}${color(p.severity === 'warning' ? 'yellow' : 'red', '^', opts.color)}`);
     }
   }
@@ -42,6 +72,6 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 /** GitHub Actions workflow commands, so a pull request shows each problem on its line. */
 export function githubAnnotations(problems: Problem[]): string {
   return problems
-    .map((p) => `::${p.severity} file=${escapeProperty(p.file)},line=${p.line},col=${p.col},title=${escapeProperty(p.rule)}::${escapeData(p.message)}\n`)
+    .map((p) => `::${p.severity} file=${escapeProperty(visible(p.file))},line=${p.line},col=${p.col},title=${escapeProperty(p.rule)}::${escapeData(visible(p.message))}\n`)
     .join('');
 }

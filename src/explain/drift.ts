@@ -1,19 +1,24 @@
 // `check` failed: say what changed in builder terms before the raw diff. Both sides are
 // read from master.cfg text (the committed file and the one just generated) with the
 // same parser, so the summary cannot disagree with what Buildbot would load.
-import { readAssignment, type PyValue } from './pyliteral.js';
+import { PyLiteralError, readAssignment, type PyValue } from './pyliteral.js';
 
 type Rec = Record<string, PyValue>;
 
-export interface RecordChange {
+export interface Entry {
   name: string;
+  /** The record's branch, when it has one: lets the summary group a definition's builders. */
+  branch?: string;
+}
+
+export interface RecordChange extends Entry {
   /** Top-level fields that differ; for `steps`, which steps (by name). */
   fields: string[];
 }
 
 export interface TableDrift {
-  added: string[];
-  removed: string[];
+  added: Entry[];
+  removed: Entry[];
   changed: RecordChange[];
 }
 
@@ -35,9 +40,18 @@ function canon(v: PyValue): string {
   return JSON.stringify(v);
 }
 
+/** A master.cfg whose data tables cannot be read (hand-edited, or from an older generator). */
+export class UnreadableConfig extends Error {}
+
 function records(source: string, table: string): Map<string, Rec> {
-  const v = readAssignment(source, table);
-  if (!Array.isArray(v)) throw new Error(`no \`${table} = [...]\` list`);
+  let v: PyValue | undefined;
+  try {
+    v = readAssignment(source, table);
+  } catch (e) {
+    if (e instanceof PyLiteralError) throw new UnreadableConfig(`\`${table}\`: ${e.message}`);
+    throw e;
+  }
+  if (!Array.isArray(v)) throw new UnreadableConfig(`no \`${table} = [...]\` list`);
   const out = new Map<string, Rec>();
   for (const r of v) {
     if (r && typeof r === 'object' && !Array.isArray(r) && typeof r.name === 'string') out.set(r.name, r);
@@ -57,9 +71,12 @@ function stepNames(before: PyValue | undefined, after: PyValue | undefined): str
   return changed.map((n) => (!a.has(n) ? `+${n}` : !b.has(n) ? `-${n}` : n));
 }
 
+const entry = (name: string, r: Rec): Entry => (typeof r.branch === 'string' ? { name, branch: r.branch } : { name });
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 function compare(before: Map<string, Rec>, after: Map<string, Rec>): TableDrift {
-  const added = [...after.keys()].filter((n) => !before.has(n)).sort();
-  const removed = [...before.keys()].filter((n) => !after.has(n)).sort();
+  const added = [...after].filter(([n]) => !before.has(n)).map(([n, r]) => entry(n, r)).sort(byName);
+  const removed = [...before].filter(([n]) => !after.has(n)).map(([n, r]) => entry(n, r)).sort(byName);
   const changed: RecordChange[] = [];
   for (const [name, a] of [...before].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const b = after.get(name);
@@ -69,34 +86,48 @@ function compare(before: Map<string, Rec>, after: Map<string, Rec>): TableDrift 
       if (canon(a[key] ?? null) === canon(b[key] ?? null) && key in a === key in b) continue;
       fields.push(key === 'steps' ? `steps (${stepNames(a[key], b[key]).join(', ')})` : key);
     }
-    if (fields.length) changed.push({ name, fields });
+    if (fields.length) changed.push({ ...entry(name, b), fields });
   }
   return { added, removed, changed };
 }
 
 /** The differences between two master.cfg texts in their WORKERS, BUILDERS and SCHEDULERS
- *  tables; throws when either text lacks a readable table. */
+ *  tables; throws UnreadableConfig when either text lacks a readable table. */
 export function drift(committed: string, generated: string): Drift {
   const table = (t: string) => compare(records(committed, t), records(generated, t));
   return { builders: table('BUILDERS'), workers: table('WORKERS'), schedulers: table('SCHEDULERS') };
 }
 
-const LIMIT = 20;
+const LIMIT = 30;
+const NOTES: Record<string, string> = {
+  builddir: 'builddir (renamed: the worker starts from scratch and the old directory is orphaned)',
+};
+
+/** `x86 Tiger (2.7, 3.x)` for the builders of one definition that changed alike. */
+function grouped(entries: (Entry & { detail?: string })[]): string[] {
+  const groups = new Map<string, { stem: string; branches: string[]; detail?: string }>();
+  for (const e of entries) {
+    const m = e.branch !== undefined && e.name.endsWith(e.branch) ? /^(.*?)[ -]?$/.exec(e.name.slice(0, -e.branch.length)) : null;
+    const stem = m?.[1] || e.name;
+    const key = `${stem}\0${e.detail ?? ''}`;
+    const g = groups.get(key) ?? { stem, branches: [], detail: e.detail };
+    if (m?.[1]) g.branches.push(e.branch!);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => `${g.stem}${g.branches.length ? ` (${g.branches.join(', ')})` : ''}${g.detail ? `: ${g.detail}` : ''}`);
+}
 
 function section(label: string, d: TableDrift): string[] {
   const lines: string[] = [];
-  const list = (verb: string, names: string[]) => {
-    if (!names.length) return;
-    lines.push(`  ${label} ${verb} (${names.length}):`);
-    for (const n of names.slice(0, LIMIT)) lines.push(`    ${n}`);
-    if (names.length > LIMIT) lines.push(`    ... and ${names.length - LIMIT} more`);
+  const list = (verb: string, count: number, items: string[]) => {
+    if (!count) return;
+    lines.push(`  ${label} ${verb} (${count}):`);
+    for (const n of items.slice(0, LIMIT)) lines.push(`    ${n}`);
+    if (items.length > LIMIT) lines.push(`    ... and ${items.length - LIMIT} more`);
   };
-  list('added', d.added);
-  list('removed', d.removed);
-  list(
-    'changed',
-    d.changed.map((c) => `${c.name}: ${c.fields.join(', ')}`),
-  );
+  list('added', d.added.length, grouped(d.added));
+  list('removed', d.removed.length, grouped(d.removed));
+  list('changed', d.changed.length, grouped(d.changed.map((c) => ({ ...c, detail: c.fields.map((f) => NOTES[f] ?? f).join(', ') }))));
   return lines;
 }
 

@@ -1,15 +1,36 @@
 // Schema validation with ajv, turning ajv's errors into located, human messages.
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { SourceFile } from '../load/load.js';
 import { didYouMean, type Problem } from '../problems.js';
 import * as S from './schemas.js';
 
 let compiled: { workers: ValidateFunction; builders: ValidateFunction } | undefined;
 
+/** The validators precompiled by scripts/precompile.mjs (ajv standalone code), when they
+ *  were made from these very schemas; else undefined (a stale or missing file). */
+function precompiled(require: NodeRequire): typeof compiled {
+  let pre: { workers: ValidateFunction; builders: ValidateFunction; schemas: string };
+  try {
+    pre = require('./schema-validators.cjs');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw e;
+  }
+  return pre.schemas === JSON.stringify([S.workersSchema, S.buildersSchema]) ? { workers: pre.workers, builders: pre.builders } : undefined;
+}
+
 function validators() {
   if (!compiled) {
-    const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true });
-    compiled = { workers: ajv.compile(S.workersSchema), builders: ajv.compile(S.buildersSchema) };
+    // Compiling the schemas costs more than the rest of a run on the default fleet: use the
+    // build's precompiled code, and load ajv itself only when it is missing or stale.
+    const require = createRequire(import.meta.url);
+    compiled = precompiled(require);
+    if (!compiled) {
+      const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true });
+      compiled = { workers: ajv.compile(S.workersSchema), builders: ajv.compile(S.buildersSchema) };
+    }
   }
   return compiled;
 }
@@ -28,7 +49,59 @@ const PATTERN_HELP: Record<string, string> = {
 
 const SECRET_KEY = /^(?:.*[_-])?(?:password|passwd|pass|secret|token|api[_-]?key|credentials?|private[_-]?key)(?:[_-].*)?$/i;
 export const SECRET_HINT =
-  'secrets never go in the YAML (it is public): put the password in the master\'s settings file ($PYBUILDBOT_SETTINGS_PATH) as `owners.<owner>.password` or `workers.<worker>.password`; see "Settings" in the README';
+  'secrets never go in the YAML (it is public): remove it, and send it to a maintainer privately; it goes in the master\'s settings file ($PYBUILDBOT_SETTINGS_PATH), a worker password as `workers.<worker>.password` or `owners.<owner>.password` (see "Settings" in the README)';
+
+/** Secrets recognisable by their shape, wherever they are pasted (notes, flags, ...). */
+const SECRET_VALUES: [RegExp, string][] = [
+  [/\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{30,}/, 'a GitHub token'],
+  [/\bAKIA[0-9A-Z]{16}\b/, 'an AWS access key'],
+  [/\bxox[abprs]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+];
+
+/** Words people use for the allowed values, and what we call them. */
+const ENUM_SYNONYMS: Record<string, string> = {
+  amd64: 'x86-64', x86_64: 'x86-64', x64: 'x86-64', intel64: 'x86-64',
+  i386: 'x86', i486: 'x86', i586: 'x86', i686: 'x86', x86_32: 'x86', ia32: 'x86',
+  arm: 'armv7', armhf: 'armv7', armv7l: 'armv7', armv7hl: 'armv7',
+  ppc64el: 'ppc64le', powerpc64le: 'ppc64le', powerpc64: 'ppc64', ppc: 'ppc64', s390: 's390x',
+  darwin: 'macos', osx: 'macos', mac: 'macos', macosx: 'macos', win: 'windows', win32: 'windows', win64: 'windows',
+  solaris: 'openindiana', illumos: 'openindiana', sunos: 'openindiana',
+  debian: 'linux', ubuntu: 'linux', fedora: 'linux', rhel: 'linux', centos: 'linux', sles: 'linux', gentoo: 'linux', arch: 'linux',
+};
+const LINUX_DISTRIBUTIONS = new Set(['debian', 'ubuntu', 'fedora', 'rhel', 'centos', 'sles', 'gentoo', 'arch']);
+
+function enumHint(value: string, allowed: string[]): string {
+  const synonym = ENUM_SYNONYMS[value.toLowerCase()];
+  if (synonym !== undefined && allowed.includes(synonym)) {
+    const distro = LINUX_DISTRIBUTIONS.has(value.toLowerCase()) ? ` (and \`distribution: ${value.toLowerCase()}\`)` : '';
+    return `; did you mean \`${synonym}\`?${distro}`;
+  }
+  return didYouMean(value, allowed);
+}
+
+/** Why YAML read a value as the wrong type, when that is the likely story. */
+function typeHint(want: string, value: unknown, asWritten: string | undefined): string {
+  if (want.includes('boolean') && typeof value === 'string') return ': write true or false, without quotes (YAML 1.2 reads yes/no/on/off as text)';
+  if (want.includes('integer') && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return ': remove the quotes';
+  // `3.10` reads as the number 3.1: quote what was written, not what YAML made of it.
+  if (want === 'string' && typeof value === 'number') return `: put it in quotes ("${asWritten ?? String(value)}"); unquoted, YAML reads it as a number`;
+  if (want === 'string' && typeof value === 'boolean') return `: put it in quotes; unquoted, YAML reads it as ${String(value)}`;
+  if (want === 'array' && typeof value === 'string') return `: write a list, e.g. [${show(value)}]`;
+  return '';
+}
+
+/** The scalar as typed in the file (before YAML turned it into a number or boolean). */
+function written(src: SourceFile, path: string[]): string | undefined {
+  const { line, col } = src.locate(path);
+  return /^[^\s,#{}[\]]+/.exec(src.lines[line - 1]?.slice(col - 1) ?? '')?.[0];
+}
+
+/** What a format pattern (`name_format`, `dir_format`) allows, from the pattern itself. */
+function formatHelp(pattern: string): string | undefined {
+  const m = /\\\{\(\?:([a-z|]+)\)\\\}/.exec(pattern);
+  return m ? `a format is letters, digits, spaces, \`.\`, \`_\`, \`-\` and the placeholders ${m[1]!.split('|').map((p) => `\`{${p}}\``).join(', ')}` : undefined;
+}
 
 function show(v: unknown): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
@@ -41,6 +114,22 @@ function schemaAt(root: unknown, schemaPath: string): Record<string, unknown> | 
   let node: unknown = root;
   for (const p of parts) node = (node as Record<string, unknown>)?.[p];
   return node as Record<string, unknown> | undefined;
+}
+
+const SINGULAR: Record<string, string> = { workers: 'worker', builders: 'builder', variants: 'variant', schedulers: 'scheduler', branches: 'branch' };
+
+/** Where a value is, for a person: "`os.family` of worker `koobs-freebsd10`", "builder 3",
+ *  "`hour` of scheduler `dmg-nightly`", "`defaults.schedule`", "the top level". */
+export function describePath(data: unknown, path: string[]): string {
+  if (!path.length) return 'the top level';
+  const [section, entry, ...rest] = path;
+  const kind = SINGULAR[section!];
+  if (kind === undefined || entry === undefined) return `\`${path.join('.')}\``;
+  const item = valueAt(data, [section!, entry]);
+  const name = (item as Record<string, unknown> | undefined)?.name;
+  // List entries are known by their name (or their position, counting from 1); map entries by their key.
+  const label = /^\d+$/.test(entry) && Array.isArray(valueAt(data, [section!])) ? (typeof name === 'string' ? `${kind} \`${show(name)}\`` : `${kind} ${Number(entry) + 1}`) : `${kind} \`${entry}\``;
+  return rest.length ? `\`${rest.join('.')}\` of ${label}` : label;
 }
 
 function toPath(instancePath: string): string[] {
@@ -78,7 +167,7 @@ export function schemaProblems(src: SourceFile, which: 'workers' | 'builders'): 
 
 function explain(e: ErrorObject, src: SourceFile, root: unknown): Problem | undefined {
   const path = toPath(e.instancePath);
-  const here = path.length ? `\`${path.join('.')}\`` : 'the top level';
+  const here = describePath(src.data, path);
   const field = path[path.length - 1];
   const value = valueAt(src.data, path);
   const parent = schemaAt(root, e.schemaPath);
@@ -99,22 +188,24 @@ function explain(e: ErrorObject, src: SourceFile, root: unknown): Problem | unde
       const want = Array.isArray(e.params.type) ? e.params.type.join(' or ') : String(e.params.type);
       const got = value === null ? 'nothing (null)' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `${typeof value} ${show(value)}`;
       const article = (w: string) => (w === 'object' ? 'a mapping' : w === 'array' ? 'a list' : w === 'integer' ? 'an integer' : `a ${w}`);
-      return mk(`${here} must be ${want.split(' or ').map(article).join(' or ')}, not ${got}`, 'wrong-type');
+      return mk(`${here} must be ${want.split(' or ').map(article).join(' or ')}, not ${got}${typeHint(want, value, written(src, path))}`, 'wrong-type');
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
-      return mk(`\`${show(value)}\` is not a valid ${field ?? 'value'}${typeof value === 'string' ? didYouMean(value, allowed) : ''} (allowed: ${allowed.join(', ')})`, 'unknown-value');
+      return mk(`\`${show(value)}\` is not a valid ${field ?? 'value'}${typeof value === 'string' ? enumHint(value, allowed) : ''} (allowed: ${allowed.join(', ')})`, 'unknown-value');
     }
     case 'const':
       return mk(`${here} must be \`${String(e.params.allowedValue)}\` here`, 'unknown-value');
     case 'pattern': {
       if (e.propertyName !== undefined) {
         const at = src.locate([...path, e.propertyName], { key: true });
-        return mk(`\`${show(e.propertyName)}\` is not a valid name: ${PATTERN_HELP[String(e.params.pattern)] ?? `it must match ${String(e.params.pattern)}`}`, 'bad-name', at);
+        return mk(`\`${show(e.propertyName)}\` is not a valid ${path.length === 1 && SINGULAR[path[0]!] ? `${SINGULAR[path[0]!]} ` : ''}name: ${PATTERN_HELP[String(e.params.pattern)] ?? `it must match ${String(e.params.pattern)}`}`, 'bad-name', at);
       }
-      const help = PATTERN_HELP[String(e.params.pattern)];
+      const help = PATTERN_HELP[String(e.params.pattern)] ?? formatHelp(String(e.params.pattern));
       const rule = field === 'name' || field === 'worker' || field === 'owner' ? 'bad-name' : 'bad-format';
-      return mk(`${here} ${typeof value === 'string' ? `\`${show(value)}\` ` : ''}is not valid: ${help ?? `it must match ${String(e.params.pattern)}`}`, rule);
+      // A name is what identifies its entry: "`Bolen` is not a valid worker name", not "... of worker `Bolen`".
+      const what = field === 'name' && path.length === 3 ? `${SINGULAR[path[0]!] ?? 'entry'} name` : here;
+      return mk(`${typeof value === 'string' ? `\`${show(value)}\` ` : 'the value '}is not a valid ${what}: ${help ?? `it must match ${String(e.params.pattern)}`}`, rule);
     }
     case 'propertyNames':
       return undefined; // the nested error names the key
@@ -132,7 +223,7 @@ function explain(e: ErrorObject, src: SourceFile, root: unknown): Problem | unde
     case 'maxProperties':
       return mk(`${here} has too many entries (at most ${String(e.params.limit)})`, 'too-many');
     case 'uniqueItems':
-      return mk(`${here} lists the same value twice (items ${String(e.params.j)} and ${String(e.params.i)})`, 'duplicate-item');
+      return mk(`${here} lists \`${show((value as unknown[])[Number(e.params.i)])}\` twice`, 'duplicate-item');
     default:
       return mk(`${here} ${e.message ?? 'is invalid'}`, 'schema');
   }
@@ -150,6 +241,9 @@ export function secretProblems(src: SourceFile): Problem[] {
           problems.push({ file: src.file, ...at, message: `\`${k}\` looks like a secret: ${SECRET_HINT}`, rule: 'secret-in-yaml', severity: 'error' });
         } else walk(x, [...path, k]);
       }
+    } else if (typeof v === 'string') {
+      const found = SECRET_VALUES.find(([re]) => re.test(v));
+      if (found) problems.push({ file: src.file, ...src.locate(path), message: `this looks like ${found[1]}: ${SECRET_HINT}`, rule: 'secret-in-yaml', severity: 'error' });
     }
   };
   walk(src.data, []);

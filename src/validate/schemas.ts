@@ -65,6 +65,7 @@ export const workersSchema = {
       maxItems: 100000,
       items: {
         type: 'object',
+        description: 'One worker: `name`, `owner`, `os` and `arch` are required.',
         additionalProperties: false,
         required: ['name', 'owner', 'os', 'arch'],
         properties: {
@@ -129,6 +130,7 @@ export const buildersSchema = {
       propertyNames: { pattern: BRANCH_NAME, maxLength: 30 },
       additionalProperties: {
         type: 'object',
+        description: 'A branch: its git branch, and the Python version it builds (`version`) or the branch whose version it shares (`tracks`).',
         additionalProperties: false,
         required: ['git_branch'],
         properties: {
@@ -144,6 +146,7 @@ export const buildersSchema = {
       propertyNames: { pattern: KEY, maxLength: 40 },
       additionalProperties: {
         type: 'object',
+        description: 'A scheduler: `on: push` (with `ignore_paths`) or `on: nightly` (with `hour`, `minute`, `on_push_for`).',
         required: ['on'],
         properties: {
           on: { enum: ['push', 'nightly'], description: '`push`: when a push reaches the branch (after the tree is stable); `nightly`: at a fixed time.' },
@@ -183,6 +186,7 @@ export const buildersSchema = {
       propertyNames: { pattern: KEY, maxLength: 40 },
       additionalProperties: {
         type: 'object',
+        description: 'A variant: a `recipe` (or `extends`) and its parameters.',
         additionalProperties: false,
         properties: {
           extends: { type: 'string', pattern: KEY, description: 'The variant this one starts from.' },
@@ -207,6 +211,7 @@ export const buildersSchema = {
       maxItems: 1000000,
       items: {
         type: 'object',
+        description: 'One builder definition: `name`, `worker` and `variant` are required.',
         additionalProperties: false,
         required: ['name', 'worker', 'variant'],
         properties: {

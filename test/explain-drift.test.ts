@@ -1,0 +1,63 @@
+// `check`'s summary of what changed, in builder terms.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drift, formatDrift, UnreadableConfig } from '../src/explain/drift.js';
+import { readAssignment } from '../src/explain/pyliteral.js';
+import { pyLiteral } from '../src/render/python.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const committed = readFileSync(join(ROOT, 'out', 'master.cfg'), 'utf8');
+type B = { name: string; branch: string; builddir: string; tags: string[]; steps: { name: string; command?: unknown }[] };
+const builders = readAssignment(committed, 'BUILDERS') as B[];
+
+/** The committed file with its BUILDERS table replaced, as render would write it. */
+function withBuilders(edit: (bs: B[]) => B[]): string {
+  const next = edit(structuredClone(builders));
+  return committed.replace(/^BUILDERS = [\s\S]*?^\]$/m, `BUILDERS = ${pyLiteral(next)}`);
+}
+
+describe('drift', () => {
+  it('finds nothing between a file and itself', () => {
+    const d = drift(committed, committed);
+    expect(d.builders).toEqual({ added: [], removed: [], changed: [] });
+    expect(formatDrift(d)).toMatch(/the difference is elsewhere/);
+  });
+
+  it('names builders added, removed and changed, with the fields that changed', () => {
+    const generated = withBuilders((bs) => {
+      const out = bs.filter((b) => !b.name.startsWith('x86 OpenBSD '));
+      for (const b of out) {
+        if (b.name.startsWith('x86 Gentoo Refleaks ')) b.builddir += 's';
+        if (b.name === 'x86 Tiger 3.x') b.steps.find((s) => s.name === 'test')!.command = ['make', 'buildbottest'];
+        if (b.name === 'Docs 2.7') b.tags = [...b.tags, 'new'];
+      }
+      const extra = structuredClone(out.find((b) => b.name === 'Docs 2.7')!);
+      return [...out, { ...extra, name: 'Docs 3.9', branch: '3.9' }];
+    });
+    const d = drift(committed, generated);
+    expect(d.builders.added).toEqual([{ name: 'Docs 3.9', branch: '3.9' }]);
+    expect(d.builders.removed.map((e) => e.name)).toEqual(['x86 OpenBSD 2.7', 'x86 OpenBSD 3.5', 'x86 OpenBSD 3.6', 'x86 OpenBSD 3.x', 'x86 OpenBSD custom']);
+    expect(d.builders.changed).toContainEqual({ name: 'x86 Tiger 3.x', branch: '3.x', fields: ['steps (test)'] });
+    expect(d.builders.changed).toContainEqual({ name: 'Docs 2.7', branch: '2.7', fields: ['tags'] });
+    expect(d.builders.changed.filter((c) => c.fields.includes('builddir'))).toHaveLength(5);
+
+    const text = formatDrift(d);
+    expect(text).toContain('builders removed (5):\n    x86 OpenBSD (2.7, 3.5, 3.6, 3.x, custom)\n');
+    expect(text).toContain('builders added (1):\n    Docs (3.9)\n');
+    expect(text).toMatch(/x86 Gentoo Refleaks \(2\.7, 3\.5, 3\.6, 3\.x, custom\): builddir \(renamed: the worker starts from scratch/);
+    expect(text).toContain('x86 Tiger (3.x): steps (test)');
+  });
+
+  it('says which steps were added or removed, and when only their order changed', () => {
+    const added = drift(committed, withBuilders((bs) => bs.map((b) => (b.name === 'Docs 2.7' ? { ...b, steps: [...b.steps, { name: 'extra', kind: 'shell', command: ['true'] }] } : b))));
+    expect(added.builders.changed).toEqual([{ name: 'Docs 2.7', branch: '2.7', fields: ['steps (+extra)'] }]);
+    const reordered = drift(committed, withBuilders((bs) => bs.map((b) => (b.name === 'Docs 2.7' ? { ...b, steps: [...b.steps].reverse() } : b))));
+    expect(reordered.builders.changed).toEqual([{ name: 'Docs 2.7', branch: '2.7', fields: ['steps (order)'] }]);
+  });
+
+  it('throws on a file without a readable BUILDERS table (the CLI then shows the diff only)', () => {
+    expect(() => drift('# hand-edited\n', committed)).toThrow(UnreadableConfig);
+    expect(() => drift(committed.replace('BUILDERS = [', 'BUILDERS = [oops'), committed)).toThrow(/`BUILDERS`: expected a literal/);
+  });
+});

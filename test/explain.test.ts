@@ -1,0 +1,125 @@
+// `explain` and `matrix` must tell a worker owner exactly what master.cfg will run: both
+// are checked against the BUILDERS table of the committed out/master.cfg, read back with
+// the Python-literal parser (the committed file is current: see `check` in CI).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { commandLine } from '../src/explain/describe.js';
+import type { MatrixJson } from '../src/explain/matrix.js';
+import { readAssignment } from '../src/explain/pyliteral.js';
+import type { Step } from '../src/types.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const cfg = readFileSync(join(ROOT, 'out', 'master.cfg'), 'utf8');
+type B = { name: string; worker: string; branch: string; variant: string; builddir: string; scheduler: string; steps: Step[] };
+const BUILDERS = readAssignment(cfg, 'BUILDERS') as B[];
+const WORKERS = readAssignment(cfg, 'WORKERS') as { name: string; online: boolean }[];
+const SCHEDULERS = readAssignment(cfg, 'SCHEDULERS') as { name: string; git_branch?: string; builders: string[] }[];
+const gitBranch = (b: B) => SCHEDULERS.find((s) => s.builders.includes(b.name) && s.git_branch)!.git_branch!;
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s), env: { NO_COLOR: '1' }, cwd: ROOT });
+  return { code, out, err };
+}
+
+describe('matrix', () => {
+  it('--json lists exactly the builders of master.cfg, each in its worker and branch cell', async () => {
+    const r = await cli('matrix', '--json');
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.out) as MatrixJson;
+    const cells = m.workers.flatMap((w) => Object.entries(w.builders).flatMap(([branch, cs]) => cs.map((c) => ({ ...c, worker: w.name, branch }))));
+    expect(cells.map((c) => c.name).sort()).toEqual(BUILDERS.map((b) => b.name).sort());
+    for (const c of cells) {
+      const b = BUILDERS.find((x) => x.name === c.name)!;
+      expect({ worker: c.worker, branch: c.branch, variant: c.variant, builddir: c.builddir, scheduler: c.scheduler }).toEqual({
+        worker: b.worker,
+        branch: b.branch,
+        variant: b.variant,
+        builddir: b.builddir,
+        scheduler: `${b.branch}-${b.scheduler}`,
+      });
+    }
+    expect(m.workers.map((w) => [w.name, w.online])).toEqual(WORKERS.map((w) => [w.name, w.online]));
+    expect(m.workers.filter((w) => !w.online).map((w) => w.name)).toEqual(['cea-indiana-amd64', 'cea-indiana-x86']);
+  });
+
+  it('prints a worker x branch table with offline workers marked', async () => {
+    const r = await cli('matrix');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/^worker +2\.7 +3\.5 +3\.6 +3\.x +custom$/);
+    expect(lines.find((l) => l.startsWith('bolen-windows ')) ?? '').toMatch(/^bolen-windows +win32-debug win32-vs9 +- +- +- +-$/);
+    expect(lines.find((l) => l.startsWith('cea-indiana-x86'))).toMatch(/^cea-indiana-x86 \(offline\) +debug/);
+    expect(r.out).toContain(`${BUILDERS.length} builders on ${WORKERS.length} workers (2 offline)`);
+  });
+});
+
+describe('explain <worker>', () => {
+  it.each(WORKERS.map((w) => w.name))('%s: every builder master.cfg gives it, with every command', async (worker) => {
+    const r = await cli('explain', worker);
+    expect(r.code).toBe(0);
+    const names = new Set(BUILDERS.map((b) => b.name));
+    // A builder's block starts with its name on a line of its own.
+    const shown = r.out.split('\n').filter((l) => names.has(l));
+    const mine = BUILDERS.filter((b) => b.worker === worker);
+    expect(shown.sort()).toEqual(mine.map((b) => b.name).sort());
+    for (const b of mine) {
+      const start = r.out.indexOf(`\n${b.name}\n`) + 1;
+      const block = r.out.slice(start, r.out.indexOf('\n\n', start)); // up to the next blank line
+      const stepLines = block.split('\n').filter((l) => /^ {4}\d+\. /.test(l));
+      expect(stepLines.length).toBe(b.steps.length);
+      b.steps.forEach((s, i) => expect(stepLines[i]!.startsWith(`    ${i + 1}. ${s.name} `) && stepLines[i]!.includes(`  ${commandLine(s, gitBranch(b))}`), stepLines[i]).toBe(true));
+      expect(block).toMatch(new RegExp(`directory +${b.builddir.replace(/\./g, '\\.')}\\n`));
+    }
+  });
+
+  it('shows the schedule: push after the tree-stable timer, nightly HH:MM, push on custom', async () => {
+    const gentoo = (await cli('explain', 'ware-gentoo-x86')).out;
+    expect(gentoo).toMatch(/schedule +3\.x-refleak-nightly: nightly at 00:00/);
+    expect(gentoo).toMatch(/schedule +custom-push: on push to git branch buildbot-custom, once the tree is stable/);
+    expect(gentoo).toContain('[killed after 12000 s of silence; under a pseudo-terminal; orange on warnings]');
+    const dmg = (await cli('explain', 'bolen-dmg')).out;
+    expect(dmg).toMatch(/bolen-dmg-3\.x\n[\s\S]*?schedule +3\.x-dmg-nightly: nightly at 15:00/);
+    expect(dmg).toContain('upload dmg/diskimage to <settings: dmg_upload_dir> on the master');
+  });
+
+  it('says an offline worker is offline', async () => {
+    expect((await cli('explain', 'cea-indiana-x86')).out).toMatch(/status +OFFLINE/);
+  });
+});
+
+describe('explain <builder>', () => {
+  it('a full builder name: its details and its definition on every branch', async () => {
+    const r = await cli('explain', 'AMD64 Windows8 3.x');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('AMD64 Windows8 3.x');
+    expect(r.out).toContain('Tools\\buildbot\\test.bat -x64 -j2 --timeout 900');
+    expect(r.out).toMatch(/no rule excludes 3\.x/);
+    expect(r.out).toMatch(/^ {2}custom +built +AMD64 Windows8 custom/m);
+  });
+
+  it('a definition name: why it is absent on a branch, pointing at the rule', async () => {
+    const r = await cli('explain', 'x86', 'Windows', 'XP'); // unquoted words make one name
+    expect(r.code).toBe(0);
+    const m = /^ {2}3\.x +absent +worker `bolen-windows` runs only on 2\.7 \(workers\.yaml:(\d+):(\d+)\)$/m.exec(r.out);
+    expect(m, r.out).not.toBeNull();
+    const line = readFileSync(join(ROOT, 'workers.yaml'), 'utf8').split('\n')[Number(m![1]) - 1]!;
+    expect(line.slice(Number(m![2]) - 1)).toMatch(/^\{ only: \["2\.7"\] \}/);
+    expect(r.out).toMatch(/^ {2}2\.7 +built +x86 Windows XP 2\.7/m);
+  });
+
+  it('a variant rule: VS9.0 builders exist on 2.7 only', async () => {
+    const r = await cli('explain', 'AMD64 Windows7 SP1 VS9.0');
+    expect(r.out).toMatch(/^ {2}3\.6 +absent +variant `win64-vs9` runs only on 2\.7 \(builders\.yaml:\d+:\d+\)$/m);
+  });
+
+  it('an unknown name: exit 2 with a suggestion', async () => {
+    const r = await cli('explain', 'AMD64 Windows 8 3.x');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no worker, builder or builder definition is named `AMD64 Windows 8 3.x`; did you mean `AMD64 Windows8 3.x`?');
+    expect((await cli('explain')).code).toBe(2);
+  });
+});

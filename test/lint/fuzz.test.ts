@@ -1,0 +1,84 @@
+// No input may crash validation: whatever a pull request puts anywhere in either file,
+// the answer is a list of located problems (or a fleet), never an exception.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { parseYaml } from '../../src/load/load.js';
+import { explain } from '../../src/explain/explain.js';
+import { matrixText } from '../../src/explain/matrix.js';
+import { render } from '../../src/render/render.js';
+import { validate } from '../../src/validate/validate.js';
+import { HERE } from './corpus.js';
+
+type Path = (string | number)[];
+const base = {
+  workers: parse(readFileSync(join(HERE, 'base', 'workers.yaml'), 'utf8')) as unknown,
+  builders: parse(readFileSync(join(HERE, 'base', 'builders.yaml'), 'utf8')) as unknown,
+};
+
+function paths(v: unknown, at: Path = []): Path[] {
+  const here = at.length ? [at] : [];
+  if (Array.isArray(v)) return [...here, ...v.flatMap((x, i) => paths(x, [...at, i]))];
+  if (v && typeof v === 'object') return [...here, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]))];
+  return here;
+}
+
+/** A copy of `root` with the node at `path` replaced (undefined: removed). */
+function edit(root: unknown, path: Path, value: unknown): unknown {
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let node = copy;
+  for (const p of path.slice(0, -1)) node = node[p] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (value === undefined) {
+    if (Array.isArray(node)) node.splice(Number(last), 1);
+    else delete node[last];
+  } else node[last] = value;
+  return copy;
+}
+
+// Values people (or attackers) write: near-valid words, names of other things, odd types.
+const words = fc.constantFrom('', 'x86-64', 'amd64', 'linux', 'windows', 'macos', 'debug', 'push', 'nightly', '2.7', '3.x', 'custom', '..', '../x', '{branch}', '{nope}', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'koobs-freebsd10', 'bolen-dmg', 'dmg-nightly', 'unix', 'vs9');
+const leaf = fc.oneof(words, fc.string(), fc.integer({ min: -5, max: 100000 }), fc.double(), fc.boolean(), fc.constant(null));
+const value = fc.oneof(
+  leaf,
+  fc.array(leaf, { maxLength: 3 }),
+  fc.dictionary(fc.oneof(words, fc.string({ maxLength: 8 })), leaf, { maxKeys: 3 }),
+  fc.constant(undefined),
+);
+
+describe('validation never crashes', () => {
+  it('on any few edits anywhere in either file', () => {
+    const targets = [...paths(base.workers).map((p) => ['workers', p] as const), ...paths(base.builders).map((p) => ['builders', p] as const)];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...targets), value), { minLength: 1, maxLength: 3 }), (edits) => {
+        const docs = { ...base };
+        for (const [[file, path], v] of edits) {
+          try {
+            docs[file] = edit(docs[file], path, v);
+          } catch {
+            // An earlier edit removed the path: skip this one.
+          }
+        }
+        const w = parseYaml(stringify(docs.workers), 'workers.yaml');
+        const b = parseYaml(stringify(docs.builders), 'builders.yaml');
+        const checked = validate(w, b);
+        for (const p of checked.problems) {
+          expect(p.line).toBeGreaterThanOrEqual(1);
+          expect(p.col).toBeGreaterThanOrEqual(1);
+          expect(p.message).not.toMatch(/undefined|\[object Object\]|NaN/);
+        }
+        // No error means a fleet that renders.
+        if (checked.matrix && checked.fleet) {
+          expect(render({ matrix: checked.matrix, sources: ['workers.yaml', 'builders.yaml'] })).toContain('BUILDERS = [');
+          // The previews work on whatever validates.
+          for (const wk of checked.fleet.workers) expect(explain(wk.name, { fleet: checked.fleet, matrix: checked.matrix, sources: { workers: w, builders: b } })).toContain(`Worker ${wk.name}`);
+          expect(matrixText(checked.matrix)).toMatch(/^worker /);
+        }
+        else expect(checked.problems.some((p) => p.severity === 'error')).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
