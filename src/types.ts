@@ -166,6 +166,8 @@ export interface WorkerOut {
 /** Why a builder definition produces no builder on a branch. */
 export interface Exclusion {
   def: string;
+  /** Index of the definition in Fleet.builders (display names need not be unique). */
+  source: number;
   branch: string;
   reason: string;
 }

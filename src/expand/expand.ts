@@ -56,7 +56,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
         excludedBy(variant.branches, branch.name, `variant \`${variant.name}\``) ??
         excludedBy(def.branches, branch.name, `builder \`${def.name}\``);
       if (reason) {
-        exclusions.push({ def: def.name, branch: branch.name, reason });
+        exclusions.push({ def: def.name, source, branch: branch.name, reason });
         continue;
       }
       const { name, builddir } = placement(def, branch);

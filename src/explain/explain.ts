@@ -82,12 +82,11 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
 
 /** For each branch: the builder a definition makes there, or the rule that excludes it. */
 function branchRows(source: number, g: ExplainInput): string[] {
-  const def = g.fleet.builders[source]!;
   return table(
     g.matrix.branches.map((br) => {
       const b = g.matrix.builders.find((x) => x.source === source && x.branch === br.name);
       if (b) return [br.name, 'built', `${b.name}  (${b.builddir}; ${br.name}-${b.scheduler})`];
-      const ex = g.matrix.exclusions.find((e) => e.def === def.name && e.branch === br.name);
+      const ex = g.matrix.exclusions.find((e) => e.source === source && e.branch === br.name);
       return [br.name, 'absent', ex?.reason ?? 'excluded'];
     }),
   );
