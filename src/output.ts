@@ -1,20 +1,32 @@
 // Writing out/ atomically, and comparing it with what the declarations generate.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { InvalidInput } from './problems.js';
 
 export const OUTPUT_FILE = 'master.cfg';
 
+/** `.master.cfg.<pid>.<random>.tmp`: the pid says whether the writer is still alive. */
+const TEMP = new RegExp(`^\\.${OUTPUT_FILE.replace('.', '\\.')}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
+
 /** Write `text` to `path` through a temporary file in the same directory and a rename:
- *  readers see the old file or the new one, never half of one. */
+ *  readers see the old file or the new one, never half of one. A process killed before
+ *  the rename leaves its temporary file behind; the next write removes it. */
 export function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${OUTPUT_FILE}.${process.pid}.tmp`);
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  removeStaleTemps(dir);
+  const tmp = join(dir, `.${OUTPUT_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const bytes = Buffer.from(text, 'utf8');
   try {
-    const fd = openSync(tmp, 'w', 0o644);
+    // `wx`: never follow or reuse what is already there (a planted symlink, say).
+    const fd = openSync(tmp, 'wx', 0o644);
     try {
-      writeSync(fd, text);
+      // write(2) may write less than asked (disk full, file size limit): loop, then check.
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
       fsyncSync(fd);
+      if (fstatSync(fd).size !== bytes.length) throw new Error(`short write to ${tmp}`);
     } finally {
       closeSync(fd);
     }
@@ -23,15 +35,67 @@ export function writeAtomic(path: string, text: string): void {
     rmSync(tmp, { force: true });
     throw e;
   }
+  syncDir(dir);
 }
 
-export function readIfExists(path: string): string | undefined {
+/** Make the rename itself durable (best effort: not every platform can fsync a directory). */
+function syncDir(dir: string) {
   try {
-    return readFileSync(path, 'utf8');
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // nothing to do: the rename is still atomic, only perhaps not yet on disk
+  }
+}
+
+/** Temporary files of writers that died (killed mid-write); a live writer's are left alone. */
+function removeStaleTemps(dir: string) {
+  for (const name of readdirSync(dir)) {
+    const m = TEMP.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && alive(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The generated file on disk, or undefined when there is none. Only a regular file counts:
+ *  `check` prints a diff of it, and a symlink committed in its place could point at a secret. */
+export function readIfExists(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP') throw notAFile(path, 'a symbolic link');
     throw e;
   }
+  try {
+    if (!fstatSync(fd).isFile()) throw notAFile(path, 'not a regular file');
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function notAFile(path: string, what: string) {
+  return new InvalidInput([
+    { file: path, line: 1, col: 1, rule: 'output-not-a-file', severity: 'error', message: `${path} is ${what}: the generated file must be a regular file; remove it and run \`buildmaster-gen generate\`` },
+  ]);
 }
 
 /** A unified diff from the file on disk to the generated text. */

@@ -27,7 +27,9 @@ function sourceLine(file: string, line: number, cache: Map<string, string[] | nu
 // Input text reaches a terminal or a CI log: control characters (escape sequences) are
 // shown, never sent. In a source line, one `?` each keeps the caret in its column.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-const visible = (s: string) => s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+// A message is one line: a newline in a quoted value could start a line of its own (a
+// GitHub Actions `::command` on stderr, say).
+const visible = (s: string) => s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, '\\n');
 const inPlace = (s: string) => s.replace(CONTROL, '?').replace(/\t/g, ' ');
 
 /** After a YAML syntax error the parser's later complaints about that file are mostly

@@ -1,11 +1,24 @@
 // Stage 1: read a YAML file into plain data that remembers where every node came from.
-import { readFileSync, statSync } from 'node:fs';
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+//
+// The files come from pull requests, so reading them is bounded: at most 10 MiB and
+// MAX_NODES values, nesting at most MAX_DEPTH levels (both checked on the tokens before
+// the recursive parser sees them), duplicate keys found in linear time, and aliases that
+// cannot blow the data up.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InvalidInput, type Problem } from '../problems.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DEPTH = 64;
+/** How many aliases may be resolved (yaml's own guard against exponential expansion). */
 export const MAX_ALIASES = 100;
+/** How many nodes aliases may add in all (a linear "bomb": one big node aliased many times). */
+export const MAX_ALIAS_NODES = 10_000;
+/** Values (scalars and collections) in one file: about a gigabyte of parser memory.
+ *  The 1000x synthetic fleet of bench/ has about 420,000 in its larger file. */
+export const MAX_NODES = 1_000_000;
+/** Block indicators further right than this mean absurd nesting (`- - - - ...`). */
+const MAX_INDICATOR_COLUMN = 8 * MAX_DEPTH;
 
 export type Path = readonly (string | number)[];
 
@@ -28,22 +41,70 @@ function problem(file: string, pos: Position, message: string, rule: string): Pr
   return { file, ...pos, message, rule, severity: 'error' };
 }
 
+const START: Position = { line: 1, col: 1 };
+const tooDeep = `the document is nested too deeply (more than ${MAX_DEPTH} levels)`;
+
 /** Read and parse `path`; throws InvalidInput with every YAML problem at once. */
 export function loadYaml(path: string, shown: string): SourceFile {
-  let text: string;
+  const fail = (message: string, rule = 'file-unreadable') => new InvalidInput([problem(shown, START, message, rule)]);
+  let fd: number;
   try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      throw new InvalidInput([problem(shown, { line: 1, col: 1 }, `file is ${size} bytes; the limit is ${MAX_FILE_BYTES} (10 MiB)`, 'file-too-large')]);
-    }
-    text = readFileSync(path, 'utf8');
+    // Not through a symlink: a link in a pull request could make us read, and print in
+    // problems, any file on the CI machine. Non-blocking, so a FIFO cannot hang us.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw fail('file not found');
+    if (code === 'ELOOP') throw fail('is a symbolic link: the declarations must be regular files');
+    if (code === 'EISDIR') throw fail('is a directory, not a file');
+    throw fail(`cannot read the file (${code ?? (e as Error).message})`);
+  }
+  let bytes: Buffer;
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw fail('is a directory, not a file');
+    if (!stat.isFile()) throw fail('is not a regular file');
+    if (stat.size > MAX_FILE_BYTES) throw fail(`file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES} (10 MiB)`, 'file-too-large');
+    // Read at most one byte past the limit, whatever the size said a moment ago.
+    bytes = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    let n = 0;
+    for (let got; n < bytes.length && (got = readSync(fd, bytes, n, bytes.length - n, null)) > 0; ) n += got;
+    if (n > MAX_FILE_BYTES) throw fail(`file is larger than the limit of ${MAX_FILE_BYTES} bytes (10 MiB)`, 'file-too-large');
+    bytes = bytes.subarray(0, n);
   } catch (e) {
     if (e instanceof InvalidInput) throw e;
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'file not found' : err.code === 'EISDIR' ? 'is a directory, not a file' : `cannot read the file (${err.code ?? err.message})`;
-    throw new InvalidInput([problem(shown, { line: 1, col: 1 }, why, 'file-unreadable')]);
+    throw fail(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  } finally {
+    closeSync(fd);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = invalidUtf8At(bytes);
+    throw new InvalidInput([problem(shown, at, 'the file is not valid UTF-8 (save it as UTF-8)', 'yaml-syntax')]);
   }
   return parseYaml(text, shown);
+}
+
+/** Line and column of the first byte that is not part of valid UTF-8. */
+function invalidUtf8At(bytes: Buffer): Position {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // The longest valid prefix, by bisection (a valid prefix may end inside a character).
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      strict.decode(bytes.subarray(0, mid));
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  const before = bytes.subarray(0, lo).toString('utf8');
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length, col: [...lines[lines.length - 1]!].length + 1 };
 }
 
 export function parseYaml(text: string, shown: string): SourceFile {
@@ -54,36 +115,29 @@ export function parseYaml(text: string, shown: string): SourceFile {
   };
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   const lines = text.split(/\r\n|\r|\n/);
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
-  } catch (e) {
-    if (e instanceof RangeError) {
-      throw new InvalidInput([problem(shown, { line: 1, col: 1 }, `the document is nested too deeply (more than ${MAX_DEPTH} levels)`, 'yaml-too-deep')]);
-    }
-    throw e;
-  }
+  const limit = tokenLimits(text);
+  if (limit) throw new InvalidInput([problem(shown, positionIn(text, limit.offset), limit.message, limit.rule)]);
+  // uniqueKeys: false, because yaml's own check is quadratic (100k keys take minutes);
+  // checkShape finds duplicate keys in linear time.
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
   const problems: Problem[] = [];
   for (const err of doc.errors) {
-    const msg = err.code === 'DUPLICATE_KEY' ? `duplicate key: ${err.message.replace(/^Map keys must be unique.*$/s, 'this key appears twice in the same mapping')}` : firstLine(err.message);
-    problems.push(problem(shown, at(err.pos[0]), msg, err.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax'));
+    if (err.code === 'RESOURCE_EXHAUSTION') problems.push(problem(shown, at(err.pos[0]), tooDeep, 'yaml-too-deep'));
+    else problems.push(problem(shown, at(err.pos[0]), firstLine(err.message), 'yaml-syntax'));
   }
   if (problems.length) throw new InvalidInput(problems);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    throw new InvalidInput([problem(shown, { line: 1, col: 1 }, 'the file is empty; expected a mapping (see the schema in schema/)', 'empty-file')]);
+    throw new InvalidInput([problem(shown, START, 'the file is empty; expected a mapping (see the schema in schema/)', 'empty-file')]);
   }
-  checkShape(doc, shown, at);
+  const shape = checkShape(doc, shown, at);
+  if (shape.length) throw new InvalidInput(shape);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    if (e instanceof ReferenceError || /alias/i.test(String((e as Error).message))) {
-      throw new InvalidInput([problem(shown, firstAlias(doc, at), `too many aliases: expanding them would exceed ${MAX_ALIASES} nodes (an alias bomb?)`, 'yaml-alias-limit')]);
-    }
-    if (e instanceof RangeError) {
-      throw new InvalidInput([problem(shown, { line: 1, col: 1 }, `the document is nested too deeply (more than ${MAX_DEPTH} levels)`, 'yaml-too-deep')]);
-    }
+    // checkShape bounds what aliases add; this is yaml's own guard, kept as a second line.
+    if (e instanceof ReferenceError) throw new InvalidInput([problem(shown, START, `too many aliases (more than ${MAX_ALIASES} uses; an alias bomb?)`, 'yaml-alias-limit')]);
     throw e;
   }
 
@@ -94,6 +148,7 @@ export function parseYaml(text: string, shown: string): SourceFile {
     for (let i = 0; i < path.length; i++) {
       const seg = path[i]!;
       const last = i === path.length - 1;
+      if (isAlias(node)) node = node.resolve(doc);
       if (isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
         if (!pair) break;
@@ -109,7 +164,7 @@ export function parseYaml(text: string, shown: string): SourceFile {
       } else break;
       best = node as Node;
     }
-    return best?.range ? at(best.range[0]) : { line: 1, col: 1 };
+    return best?.range ? at(best.range[0]) : START;
   };
   return { file: shown, lines, data, locate };
 }
@@ -118,35 +173,108 @@ function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Refuse documents too deep to walk safely, before converting them. */
-function checkShape(doc: Document, shown: string, at: (o: number) => Position) {
-  const stack: [unknown, number][] = [[doc.contents, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH) {
-      const range = isNode(node) ? node.range : undefined;
-      throw new InvalidInput([problem(shown, range ? at(range[0]) : { line: 1, col: 1 }, `the document is nested too deeply (more than ${MAX_DEPTH} levels)`, 'yaml-too-deep')]);
-    }
-    if (isMap(node) || isSeq(node)) {
-      for (const item of node.items) {
-        if (isPair(item)) {
-          stack.push([item.key, depth + 1], [item.value, depth + 1]);
-        } else stack.push([item, depth + 1]);
-      }
-    }
-  }
+function positionIn(text: string, offset: number): Position {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, col: [...before[before.length - 1]!].length + 1 };
 }
 
-function firstAlias(doc: Document, at: (o: number) => Position): Position {
-  let pos: Position = { line: 1, col: 1 };
-  visit(doc, {
-    Alias(_, node) {
-      if (isAlias(node) && node.range) {
-        pos = at(node.range[0]);
-        return visit.BREAK;
+const LEXER_MARKS = new Set(['\x02', '\x18', '\x1f', '\ufeff']);
+/** Tokens that are punctuation, not nodes. */
+const PUNCTUATION = new Set([',', ':', '-', '?', ']', '}', '---', '...']);
+
+/** The first place where the tokens nest deeper than anyone writes by hand, or hold more
+ *  nodes than MAX_NODES. yaml's parser recurses and allocates per level (10 MiB of `[`
+ *  takes a minute and gigabytes) and costs about 1 kB a node (10 MiB of `[1,1,...` runs out
+ *  of memory); its lexer does neither, and this stops at the first sign of either. */
+function tokenLimits(text: string): { offset: number; message: string; rule: string } | undefined {
+  let flow = 0;
+  let col = 0;
+  let offset = 0;
+  let nodes = 0;
+  for (const tok of new Lexer().lex(text)) {
+    if (LEXER_MARKS.has(tok)) continue; // the lexer's own markers, not source text
+    const c = tok[0];
+    if (c === '[' || c === '{') {
+      if (++flow > MAX_DEPTH) return { offset, message: tooDeep, rule: 'yaml-too-deep' };
+    } else if (c === ']' || c === '}') {
+      if (flow > 0) flow--;
+    } else if (flow === 0 && tok.length === 1 && (c === '-' || c === '?' || c === ':') && col > MAX_INDICATOR_COLUMN) {
+      // Each block level is indented further; a compact `- - -` takes two columns a level.
+      return { offset, message: tooDeep, rule: 'yaml-too-deep' };
+    }
+    if (!(c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '#' || c === '&' || c === '!' || PUNCTUATION.has(tok)) && ++nodes > MAX_NODES) {
+      return { offset, message: `the file has more than ${MAX_NODES} values; split the fleet or write it more simply`, rule: 'file-too-large' };
+    }
+    offset += tok.length;
+    const nl = Math.max(tok.lastIndexOf('\n'), tok.lastIndexOf('\r'));
+    col = nl < 0 ? col + tok.length : tok.length - nl - 1;
+  }
+  return undefined;
+}
+
+/** Before converting to plain data, in one linear walk without recursion: duplicate keys,
+ *  nesting deeper than MAX_DEPTH (aliases included), aliases that contain themselves, and
+ *  aliases that would add more than MAX_ALIAS_NODES nodes. */
+function checkShape(doc: Document, shown: string, at: (o: number) => Position): Problem[] {
+  const problems: Problem[] = [];
+  const where = (node: unknown) => (isNode(node) && node.range ? at(node.range[0]) : START);
+  /** Expanded size and height of each finished collection (aliases count what they stand for). */
+  const done = new Map<unknown, { size: number; height: number }>();
+  const open = new Set<unknown>();
+  let added = 0;
+  // Post-order walk: each node is pushed to enter, then again to finish.
+  const stack: { node: unknown; depth: number; exit?: boolean }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length) {
+    const { node, depth, exit } = stack.pop()!;
+    if (exit) {
+      open.delete(node);
+      let size = 1;
+      let height = 0;
+      for (const child of children(node)) {
+        const d = measured(child);
+        size += d.size;
+        height = Math.max(height, d.height);
       }
-      return undefined;
-    },
-  });
-  return pos;
+      done.set(node, { size, height: height + 1 });
+      continue;
+    }
+    if (depth > MAX_DEPTH) return [problem(shown, where(node), tooDeep, 'yaml-too-deep')];
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (open.has(target)) return [problem(shown, where(node), `alias *${node.source} refers to a node that contains it`, 'yaml-alias-limit')];
+      const d = measured(target);
+      added += d.size;
+      if (depth - 1 + d.height > MAX_DEPTH) return [problem(shown, where(node), tooDeep, 'yaml-too-deep')];
+      if (added > MAX_ALIAS_NODES) return [problem(shown, where(node), `aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?)`, 'yaml-alias-limit')];
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    open.add(node);
+    stack.push({ node, depth, exit: true });
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        // Keys become object keys: `1` and "1" collide as surely as two "1"s.
+        const key = String(pair.key.value);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, pair.key.range![0]);
+        else problems.push(problem(shown, where(pair.key), `duplicate key: \`${key}\` appears twice in the same mapping (first at line ${at(first).line}); YAML would keep only the last`, 'duplicate-key'));
+      }
+    }
+    // Reversed, so children come off the stack in document order: an anchor before its aliases.
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], depth: depth + 1 });
+  }
+  return problems;
+
+  function children(node: unknown): unknown[] {
+    if (isSeq(node)) return node.items;
+    if (isMap(node)) return node.items.flatMap((p) => (isPair(p) ? [p.key, p.value] : [p]));
+    return [];
+  }
+  function measured(node: unknown): { size: number; height: number } {
+    if (isAlias(node)) return measured(node.resolve(doc)); // a finished anchor: no cycle here
+    return done.get(node) ?? { size: 1, height: 1 };
+  }
 }

@@ -29,7 +29,9 @@ export function pyString(s: string): string {
 }
 
 function scalar(v: unknown): string | undefined {
-  if (v === null || v === undefined) return 'None';
+  if (v === null) return 'None';
+  // Not None: undefined is what a template gets for a misspelt or missing value.
+  if (v === undefined) throw new TypeError('no value to write into master.cfg (undefined: does a template refer to a missing field?)');
   if (v === true) return 'True';
   if (v === false) return 'False';
   if (typeof v === 'number') {
@@ -53,7 +55,11 @@ export function pyLiteral(v: unknown, indent = 0): string {
   if (Array.isArray(v)) {
     // A short list of scalars (a command line) is filled, several items a line, so it still reads as one.
     if (v.length <= 24 && v.every((x) => scalar(x) !== undefined)) return `[\n${fill(v.map((x) => scalar(x)!), pad)}${close}]`;
-    return `[\n${v.map((x) => `${pad}${pyLiteral(x, indent + 4)},\n`).join('')}${close}]`;
+    // Concatenated, not joined: the engine keeps the items linked until the text is written
+    // out, instead of holding every item and a joined copy at once (BUILDERS: 100+ MiB each).
+    let items = '';
+    for (const x of v) items += `${pad}${pyLiteral(x, indent + 4)},\n`;
+    return `[\n${items}${close}]`;
   }
   const body = entriesOf(v)
     .map(([k, x]) => `${pad}${pyString(k)}: ${pyLiteral(x, indent + 4)},\n`)
@@ -100,7 +106,12 @@ function pyCompactWithin(v: unknown, room: number): string | undefined {
 }
 
 function entriesOf(v: unknown): [string, unknown][] {
-  if (typeof v !== 'object' || v === null) throw new TypeError(`cannot write ${typeof v} into master.cfg`);
+  // Plain data only: a Map, Date or typed array would render as something other than it holds.
+  const proto: unknown = typeof v === 'object' && v !== null ? Object.getPrototypeOf(v) : undefined;
+  if (proto !== Object.prototype && proto !== null) {
+    const what = typeof v === 'object' && v !== null ? v.constructor?.name ?? 'object' : typeof v;
+    throw new TypeError(`cannot write ${what} into master.cfg`);
+  }
   // Keys keep their insertion order (the order the stage built them in), undefined dropped.
-  return Object.entries(v).filter(([, x]) => x !== undefined);
+  return Object.entries(v as object).filter(([, x]) => x !== undefined);
 }

@@ -1,0 +1,76 @@
+"""Read generated master.cfg texts back the way a reviewer must be able to trust them.
+
+stdin: JSON list of cases {"id", "text", "expect": [[table, [path...], value], ...]}.
+stdout: JSON list of failures {"id", "why"} (ASCII only).
+
+For every case: the text compiles; its data tables (SOURCES, WORKERS, BUILDERS,
+SCHEDULERS) are pure literals (ast.literal_eval refuses calls, names, attributes...);
+everything outside them is byte-identical to the first case's (no value added code);
+and each expected value reads back equal to the input value.
+"""
+import ast
+import json
+import sys
+
+TABLES = ("SOURCES", "WORKERS", "BUILDERS", "SCHEDULERS")
+
+
+def split(text):
+    """The module with each table's right-hand side cut out, and the tables' values."""
+    tree = ast.parse(text, "master.cfg")
+    compile(tree, "master.cfg", "exec")
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    # ast columns are UTF-8 byte offsets; the generated text is ASCII, checked below.
+    pos = lambda l, c: offsets[l - 1] + c
+    tables, cuts = {}, []
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id in TABLES:
+            name = stmt.targets[0].id
+            if name in tables:
+                raise ValueError(f"{name} assigned twice")
+            tables[name] = ast.literal_eval(stmt.value)
+            v = stmt.value
+            cuts.append((pos(v.lineno, v.col_offset), pos(v.end_lineno, v.end_col_offset), name))
+    if sorted(tables) != sorted(TABLES):
+        raise ValueError(f"tables found: {sorted(tables)}")
+    skeleton, last = [], 0
+    for start, end, name in sorted(cuts):
+        skeleton.append(text[last:start] + f"<{name}>")
+        last = end
+    skeleton.append(text[last:])
+    return "".join(skeleton), tables
+
+
+def walk(value, path):
+    for p in path:
+        value = value[p]
+    return value
+
+
+def main():
+    cases = json.load(sys.stdin)
+    failures, baseline = [], None
+    for case in cases:
+        try:
+            text = case["text"]
+            if not text.isascii():
+                raise ValueError("master.cfg is not ASCII")
+            skeleton, tables = split(text)
+            if baseline is None:
+                baseline = skeleton
+            elif skeleton != baseline:
+                raise ValueError("the code outside the data tables differs from the first case's")
+            for table, path, want in case["expect"]:
+                got = walk(tables[table], path)
+                if got != want:
+                    raise ValueError(f"{table}{path}: got {ascii(got)}, want {ascii(want)}")
+        except Exception as e:  # report every case, not the first
+            failures.append({"id": case["id"], "why": f"{type(e).__name__}: {e}"})
+    print(json.dumps({"checked": len(cases), "failures": failures}, ensure_ascii=True))
+
+
+if __name__ == "__main__":
+    main()

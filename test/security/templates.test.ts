@@ -1,0 +1,139 @@
+// Every value reaches master.cfg through `{{py ...}}`: the templates are linted for any
+// other interpolation, and a render with sentinel values shows none slipped past `py`.
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { describe, expect, it } from 'vitest';
+import { render, TEMPLATES_DIR } from '../../src/render/render.js';
+import { pyString } from '../../src/render/python.js';
+import type { BuilderMatrix } from '../../src/types.js';
+import { tempDir } from '../pipeline/helpers.js';
+import { readBack } from './harness.js';
+
+type Node = hbs.AST.Node & Record<string, unknown>;
+
+/** What is wrong with a template: anything that is not text, a comment, a partial, or `{{py <path>}}`. */
+export function lintTemplate(source: string): string[] {
+  const problems: string[] = [];
+  const visit = (node: Node) => {
+    const at = `line ${(node.loc as hbs.AST.SourceLocation | undefined)?.start.line ?? '?'}`;
+    switch (node.type) {
+      case 'Program':
+        (node.body as Node[]).forEach(visit);
+        return;
+      case 'ContentStatement':
+      case 'CommentStatement':
+        return;
+      case 'PartialStatement': {
+        const name = node.name as Node;
+        if (name.type !== 'PathExpression' || (node.params as Node[]).length || node.hash) problems.push(`${at}: a partial must be a plain {{> name}}`);
+        return;
+      }
+      case 'MustacheStatement': {
+        const path = node.path as Node;
+        const params = node.params as Node[];
+        const ok = node.escaped === true && path.type === 'PathExpression' && path.original === 'py' && params.length === 1 && params[0]!.type === 'PathExpression' && !node.hash;
+        if (!ok) problems.push(`${at}: only {{py <value>}} may interpolate a value`);
+        return;
+      }
+      default:
+        problems.push(`${at}: ${node.type} is not allowed (block helpers and raw output bypass py)`);
+    }
+  };
+  visit(Handlebars.parse(source) as unknown as Node);
+  return problems;
+}
+
+const templates = readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.hbs'));
+
+describe('templates', () => {
+  it.each(templates)('%s interpolates values only through {{py ...}}', (file) => {
+    expect(lintTemplate(readFileSync(join(TEMPLATES_DIR, file), 'utf8'))).toEqual([]);
+  });
+
+  it('the lint catches every other way to interpolate', () => {
+    for (const bad of ['{{name}}', '{{{name}}}', '{{& name}}', '{{#each xs}}{{py this}}{{/each}}', '{{py a b}}', '{{py "lit"}}', '{{py (lookup a "b")}}', '{{> (dyn) }}', '{{> part x=y}}', '{{{{raw}}}}{{x}}{{{{/raw}}}}']) {
+      expect(lintTemplate(bad), bad).not.toEqual([]);
+    }
+    expect(lintTemplate('x = {{py workers}}\n{{! note }}\n{{> settings}}')).toEqual([]);
+  });
+});
+
+/** A different sentinel for every string in the matrix: quotes and a newline, so a raw paste shows. */
+function sentinelMatrix(): { matrix: BuilderMatrix; sentinels: string[] } {
+  const sentinels: string[] = [];
+  const s = () => {
+    const v = `S${sentinels.length}"\n'\\{{é`;
+    sentinels.push(v);
+    return v;
+  };
+  const matrix: BuilderMatrix = {
+    branches: [],
+    exclusions: [],
+    workers: [{ name: s(), owner: s(), os: s(), arch: s(), max_builds: 1, online: true, notes: s() }],
+    builders: [
+      {
+        name: s(),
+        source: 0,
+        def: s(),
+        worker: s(),
+        branch: s(),
+        variant: s(),
+        builddir: s(),
+        tags: [s(), s()],
+        scheduler: s(),
+        description: s(),
+        steps: [
+          { name: s(), kind: 'git' },
+          { name: s(), kind: 'shell', command: [s(), { setting: 'dmg_python' }], workdir: s(), timeout: 5, pty: true },
+          { name: s(), kind: 'clean', command: s() },
+          { name: s(), kind: 'upload', src: s(), dest: { setting: 'dmg_upload_dir' } },
+        ],
+      },
+    ],
+    schedulers: [
+      { kind: 'change', name: s(), branch: s(), git_branch: s(), ignore_paths: [s()], builders: [s()] },
+      { kind: 'nightly', name: s(), branch: s(), git_branch: s(), hour: 1, minute: 2, builders: [s()] },
+      { kind: 'force', name: s(), builders: [s()] },
+    ],
+  };
+  return { matrix, sentinels };
+}
+
+describe('rendering sentinel values', () => {
+  const { matrix, sentinels } = sentinelMatrix();
+  const sources = [`W"\n`, `B'\n\\`];
+  const text = render({ matrix, sources });
+  const rendered = sentinels.filter((v) => text.includes(pyString(v)));
+
+  it('never pastes a value raw, and escapes each one it writes', () => {
+    for (const v of [...sentinels, ...sources]) expect(text).not.toContain(v);
+    // Only `def` and `source` are not rendered (they serve problems and explain).
+    expect(sentinels.length - rendered.length).toBe(1);
+    expect(text).toMatch(/^[\x20-\x7e\n]*$/);
+  });
+
+  it('would show a raw paste (a template copy that pastes one value)', () => {
+    const dir = tempDir('bmg-templates-');
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'factory.hbs'), `# {{{builders.0.description}}}\n${readFileSync(join(dir, 'factory.hbs'), 'utf8')}`);
+    expect(render({ matrix, sources }, dir)).toContain(matrix.builders[0]!.description);
+  });
+
+  it('reads back in Python as exactly the data given', () => {
+    const builders = matrix.builders.map(({ source: _s, def: _d, ...rest }) => rest);
+    const { failures } = readBack([
+      {
+        id: 'sentinels',
+        text,
+        expect: [
+          ['SOURCES', [], sources],
+          ['WORKERS', [], matrix.workers],
+          ['BUILDERS', [], builders],
+          ['SCHEDULERS', [], matrix.schedulers],
+        ],
+      },
+    ]);
+    expect(failures).toEqual([]);
+  });
+});
