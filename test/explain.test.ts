@@ -13,7 +13,7 @@ import type { Step } from '../src/types.js';
 const ROOT = join(import.meta.dirname, '..');
 const cfg = readFileSync(join(ROOT, 'out', 'master.cfg'), 'utf8');
 type B = { name: string; worker: string; branch: string; variant: string; builddir: string; scheduler: string; steps: Step[] };
-const BUILDERS = readAssignment(cfg, 'BUILDERS') as B[];
+const BUILDERS = readAssignment(cfg, 'BUILDERS') as unknown as B[];
 const WORKERS = readAssignment(cfg, 'WORKERS') as { name: string; online: boolean }[];
 const SCHEDULERS = readAssignment(cfg, 'SCHEDULERS') as { name: string; git_branch?: string; builders: string[] }[];
 const gitBranch = (b: B) => SCHEDULERS.find((s) => s.builders.includes(b.name) && s.git_branch)!.git_branch!;
