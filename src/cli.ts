@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The command line: parse options, run the pipeline, print problems, pick the exit code.
 // Exit codes: 0 ok, 1 out/ is out of date (check), 2 invalid input or usage, 3 internal error.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { loadFleet, renderConfig, type Inputs } from './pipeline.js';
 import { InvalidInput, type Problem } from './problems.js';
 import { formatProblems, githubAnnotations, withoutEchoes } from './report.js';
@@ -188,7 +189,8 @@ function driftSummary(onDisk: string, generated: string): string {
 }
 
 // Run when executed directly (not when imported by the tests).
-if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+// Compare real paths: npx and npm link start us through a symlink in node_modules/.bin.
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
   // `explain ... | head` closes the pipe early: stop quietly, as other command-line tools do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {

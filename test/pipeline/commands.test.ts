@@ -1,8 +1,8 @@
 // generate / check / validate as a user runs them: exit codes, the diff, and out/ left whole.
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { cli, ROOT, run, tempDir } from './helpers.js';
 
 /** A copy of the repository's declarations and out/ in a temporary directory. */
 function fleetCopy() {
@@ -11,6 +11,16 @@ function fleetCopy() {
   return dir;
 }
 const committed = readFileSync(join(ROOT, 'out/master.cfg'), 'utf8');
+
+describe('the installed command', () => {
+  it('runs when started through a symlink, as npx and npm link start it', () => {
+    const dir = tempDir('bmg-bin-');
+    symlinkSync(join(ROOT, 'dist/cli.js'), join(dir, 'buildmaster-gen'));
+    const r = run(process.execPath, [join(dir, 'buildmaster-gen'), 'validate']);
+    expect(r.stdout).toContain('ok: 162 builders on 29 workers');
+    expect(r.status).toBe(0);
+  });
+});
 
 describe('check', () => {
   it('passes on the committed out/', () => {
