@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import type { BuilderMatrix } from '../types.js';
 import { pyLiteral } from './python.js';
 
@@ -13,8 +14,17 @@ let compiled: Handlebars.TemplateDelegate | undefined;
 /** Compile templates/master.cfg.hbs with the other templates as partials. */
 function template(dir = TEMPLATES_DIR): Handlebars.TemplateDelegate {
   if (compiled && dir === TEMPLATES_DIR) return compiled;
+  const require = createRequire(import.meta.url);
+  const pre = dir === TEMPLATES_DIR ? precompiled(require, dir) : undefined;
+  if (pre) {
+    // The build's precompiled templates (scripts/precompile.mjs) need only handlebars' runtime.
+    const hbs = (require('handlebars/runtime') as typeof Handlebars).create();
+    hbs.registerHelper('py', (value: unknown) => pyLiteral(value));
+    for (const [name, spec] of Object.entries(pre.partials)) hbs.registerPartial(name, hbs.template(spec));
+    return (compiled = hbs.template(pre.main));
+  }
   // noEscape: handlebars' escaping is for HTML. Values reach Python only through `py`.
-  const hbs = Handlebars.create();
+  const hbs = (require('handlebars') as typeof Handlebars).create();
   hbs.registerHelper('py', (value: unknown) => pyLiteral(value));
   for (const f of readdirSync(dir).sort()) {
     if (f.endsWith('.hbs') && f !== 'master.cfg.hbs') hbs.registerPartial(basename(f, '.hbs'), readFileSync(join(dir, f), 'utf8'));
@@ -22,6 +32,27 @@ function template(dir = TEMPLATES_DIR): Handlebars.TemplateDelegate {
   const t = hbs.compile(readFileSync(join(dir, 'master.cfg.hbs'), 'utf8'), { noEscape: true, strict: true });
   if (dir === TEMPLATES_DIR) compiled = t;
   return t;
+}
+
+interface Precompiled {
+  sources: Record<string, string>;
+  main: TemplateSpecification;
+  partials: Record<string, TemplateSpecification>;
+}
+
+/** dist/render/templates.cjs, when it was made from the templates now in `dir`; else
+ *  undefined (missing, or stale: a template was edited, added or removed since the build). */
+function precompiled(require: NodeRequire, dir: string): Precompiled | undefined {
+  let pre: Precompiled;
+  try {
+    pre = require('./templates.cjs');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw e;
+  }
+  const files = readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort();
+  const fresh = files.length === Object.keys(pre.sources).length && files.every((f) => pre.sources[f] === readFileSync(join(dir, f), 'utf8'));
+  return fresh ? pre : undefined;
 }
 
 export interface RenderInput {

@@ -1,0 +1,114 @@
+"""Load master.cfg files with Buildbot's own loader: time it, and check that two configs
+give Buildbot the same workers, builders (with their steps), locks and schedulers.
+
+  /usr/bin/python3 bench/compare_configs.py time RUNS FILE...   -> JSON {file: [seconds...]}
+  /usr/bin/python3 bench/compare_configs.py same A B            -> exit 0 when equivalent
+
+`time` loads each file RUNS times in this one process after one warm-up load, so it
+measures the config itself (Python compiling and running master.cfg, Buildbot checking
+the result), not Python start-up or importing Buildbot.
+"""
+import json
+import os
+import re
+import sys
+import time
+from contextlib import redirect_stderr
+
+from buildbot.config.master import FileLoader
+
+
+def load(path):
+    path = os.path.abspath(path)
+    with open(os.devnull, "w") as null, redirect_stderr(null):
+        return FileLoader(os.path.dirname(path), os.path.basename(path)).loadConfig()
+
+
+def plain(v):
+    """A comparable form of a step argument."""
+    if isinstance(v, re.Pattern):
+        return ("re", v.pattern)
+    if isinstance(v, (list, tuple)):
+        return [plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: plain(x) for k, x in sorted(v.items())}
+    return v
+
+
+def step(s):
+    return (s.factory.__name__, [plain(a) for a in s.args], plain(s.kwargs))
+
+
+class FakeChange:
+    def __init__(self, files):
+        self.files = files
+
+
+def scheduler(s):
+    out = {"type": type(s).__name__, "name": s.name, "builderNames": sorted(s.builderNames)}
+    if type(s).__name__ == "SingleBranchScheduler":
+        cf = s.change_filter
+        out["filter"] = repr(cf)
+        out["treeStableTimer"] = s.treeStableTimer
+        out["onlyImportant"] = s.onlyImportant
+        probes = [["Lib/os.py"], ["Doc/index.rst"], ["Misc/NEWS"], ["Demo/x"], ["Doc/a", "Lib/b"]]
+        fii = s.fileIsImportant
+        out["important"] = [bool(fii(FakeChange(p))) for p in probes] if fii else None
+    if type(s).__name__ == "Nightly":
+        out.update(branch=s.branch, hour=s.hour, minute=s.minute)
+    return out
+
+
+def summary(cfg):
+    workers = {w.workername: (w.max_builds, plain(w.properties.asDict())) for w in cfg.workers}
+    builders = {}
+    for b in cfg.builders:
+        locks = [(type(a.lockid).__name__, a.lockid.name, a.mode, getattr(a.lockid, "maxCount", None), plain(getattr(a.lockid, "maxCountForWorker", None))) for a in b.locks]
+        builders[b.name] = {
+            "workernames": b.workernames,
+            "builddir": b.builddir,
+            "workerbuilddir": b.workerbuilddir,
+            "tags": b.tags,
+            "description": b.description,
+            "locks": locks,
+            "steps": [step(s) for s in b.factory.steps],
+        }
+    scheds = {s.name: scheduler(s) for s in cfg.schedulers.values()}
+    return {"workers": workers, "builders": builders, "schedulers": scheds}
+
+
+def main():
+    cmd = sys.argv[1]
+    if cmd == "time":
+        runs = int(sys.argv[2])
+        files = sys.argv[3:]
+        out = {f: [] for f in files}
+        for f in files:
+            load(f)  # warm-up: imports, caches
+        for _ in range(runs):  # interleaved, so that other load on the machine hits all alike
+            for f in files:
+                t = time.perf_counter()
+                load(f)
+                out[f].append(time.perf_counter() - t)
+        print(json.dumps(out))
+        return 0
+    if cmd == "same":
+        a, b = summary(load(sys.argv[2])), summary(load(sys.argv[3]))
+        problems = []
+        for part in ("workers", "builders", "schedulers"):
+            ka, kb = set(a[part]), set(b[part])
+            if ka != kb:
+                problems.append(f"{part}: only in first {sorted(ka - kb)[:5]}, only in second {sorted(kb - ka)[:5]}")
+            for k in sorted(ka & kb):
+                if a[part][k] != b[part][k]:
+                    problems.append(f"{part} {k!r} differs:\n  {a[part][k]!r}\n  {b[part][k]!r}")
+        for p in problems[:10]:
+            print(p, file=sys.stderr)
+        print(json.dumps({"same": not problems, "workers": len(a["workers"]), "builders": len(a["builders"]), "schedulers": len(a["schedulers"]), "differences": len(problems)}))
+        return 0 if not problems else 1
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

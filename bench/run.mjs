@@ -1,0 +1,297 @@
+#!/usr/bin/env node
+// The benchmark: how long generation takes and how it grows with the fleet.
+//
+//   node bench/run.mjs [--quick] [--sizes 1,10,100,618,1000] [--runs N] [--no-buildbot] [--keep] [--out FILE.json]
+//
+// Needs a built dist/ (`npm run build`). For synthetic fleets of 1x, 10x, 100x, 618x (the
+// 100,000-builder point) and 1000x the default one (bench/fleet.mjs) it measures, as whole processes, `validate`,
+// `generate` and `check` (wall time: median, min, max of several runs; peak RSS), and the
+// time of each stage inside one process (bench/stages.mjs). At 1x it also times
+// `node -e ""` side by side with `check`. It then loads the generated master.cfg and a
+// hand-written equivalent (bench/baseline.mjs) in Buildbot (1x and 10x): whole
+// `buildbot checkconfig` processes, and the config load alone inside one Python process,
+// after checking that both configs give Buildbot the same objects.
+//
+// Writes bench/results.json and bench/results.md (a table for the README; `node
+// bench/summary.mjs FILE.json` re-renders it). A full run takes 4-8 minutes on 2 cores;
+// --quick (1x, 10x, 100x, fewer runs, Buildbot at 1x) about 30 seconds.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeFleet, readDefaultFleet } from './fleet.mjs';
+import { summary } from './summary.mjs';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const CLI = here('../dist/cli.js');
+const STAGES = here('./stages.mjs');
+const COMPARE = here('./compare_configs.py');
+const RSS_HOOK = here('./rss-hook.mjs');
+const FLOOR = here('./floor.mjs');
+const TIME = '/usr/bin/time';
+const PYTHON = '/usr/bin/python3'; // Debian's buildbot runs under it
+const BUILDBOT = '/usr/bin/buildbot';
+
+const { values: opt } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    runs: { type: 'string' },
+    'no-buildbot': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    out: { type: 'string', default: here('./results.json') },
+  },
+});
+if (!existsSync(CLI)) {
+  console.error('bench: dist/cli.js is missing: run `npm run build` first');
+  process.exit(2);
+}
+{
+  // Measure what `npm run build` makes: warn when the precompiled files are missing or stale.
+  const probe = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    import { createRequire } from 'node:module';
+    const { main } = await import(${JSON.stringify(new URL('../dist/cli.js', import.meta.url).href)});
+    await main(['validate'], { out() {}, err() {}, env: {}, cwd: ${JSON.stringify(here('..'))} });
+    const { renderConfig, loadFleet } = await import(${JSON.stringify(new URL('../dist/pipeline.js', import.meta.url).href)});
+    const paths = { workers: ${JSON.stringify(here('../workers.yaml'))}, builders: ${JSON.stringify(here('../builders.yaml'))} };
+    renderConfig(loadFleet(paths), paths);
+    const loaded = Object.keys(createRequire(import.meta.url).cache).join(' ');
+    console.log(JSON.stringify({ ajv: /ajv.dist.2020/.test(loaded), handlebarsCompiler: /handlebars.dist.cjs.handlebars.compiler/.test(loaded), diff: /node_modules.diff/.test(loaded) }));
+  `], { encoding: 'utf8' });
+  const used = probe.status === 0 ? JSON.parse(probe.stdout) : undefined;
+  if (!used) console.error(`bench: could not probe dist/: ${probe.stderr}`);
+  else if (used.ajv || used.handlebarsCompiler) console.error('bench: WARNING: dist/ compiles schemas or templates at run time (precompiled files missing or stale): run `npm run build` first');
+}
+// 618x is the 100,000-builder point (100,116 builders) of the "under 10 s, under 1 GiB" target.
+const sizes = opt.sizes ? opt.sizes.split(',').map(Number) : opt.quick ? [1, 10, 100] : [1, 10, 100, 618, 1000];
+/** Runs per measurement: more where runs are short (and noisier). */
+const runsFor = (factor) => (opt.runs ? Number(opt.runs) : opt.quick ? (factor <= 10 ? 5 : 3) : factor <= 1 ? 15 : factor <= 10 ? 10 : factor <= 100 ? 5 : 3);
+const buildbotSizes = opt['no-buildbot'] || !existsSync(BUILDBOT) ? [] : sizes.filter((s) => s <= (opt.quick ? 1 : 10));
+const useTime = existsSync(TIME);
+
+const work = mkdtempSync(join(tmpdir(), 'buildmaster-gen-bench-'));
+// The fleets and outputs take up to ~1 GiB: removed however the run ends (unless --keep).
+process.on('exit', () => {
+  if (!opt.keep) rmSync(work, { recursive: true, force: true });
+});
+const started = Date.now();
+const log = (s) => process.stderr.write(`${s}\n`);
+
+// ---- measuring one process ----
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.length });
+const round = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? x : Math.round(x * 10 ** d) / 10 ** d);
+
+/** Run argv once: wall milliseconds, peak RSS in KiB, exit code, stdout. */
+function runOnce(argv, { expect = 0, cwd } = {}) {
+  const rssFile = join(work, 'rss');
+  rmSync(rssFile, { force: true });
+  let cmd;
+  let args;
+  if (useTime) [cmd, args] = [TIME, ['-f', '%M %U %S', '-o', rssFile, ...argv]];
+  else if (argv[0] === process.execPath) [cmd, args] = [argv[0], ['--import', RSS_HOOK, ...argv.slice(1)]];
+  else [cmd, args] = [argv[0], argv.slice(1)];
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, RSS_FILE: rssFile, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== expect) throw new Error(`${argv.join(' ')}: exit ${r.status}, expected ${expect}\n${r.stderr}`);
+  let rssKiB;
+  let cpuMs;
+  try {
+    // "%M %U %S": peak RSS in KiB, user and system CPU seconds (GNU time's last line)
+    const [m, u, sy] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    rssKiB = m;
+    cpuMs = u !== undefined && sy !== undefined ? (u + sy) * 1000 : undefined;
+  } catch {
+    rssKiB = undefined;
+  }
+  return { ms, rssKiB, cpuMs, stdout: r.stdout };
+}
+
+function measure(argv, runs, { before, ...o } = {}) {
+  const ms = [];
+  const rss = [];
+  const cpu = [];
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const r = runOnce(argv, o);
+    ms.push(r.ms);
+    if (r.rssKiB) rss.push(r.rssKiB);
+    if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
+  }
+  return { ...stats(ms), cpuMs: cpu.length ? stats(cpu) : undefined, peakRssMiB: rss.length ? Math.max(...rss) / 1024 : undefined };
+}
+
+// ---- the machine ----
+const cpuModel = (() => {
+  try {
+    return /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
+  } catch {
+    return cpus()[0]?.model;
+  }
+})();
+const nproc = (() => {
+  const r = spawnSync('nproc', { encoding: 'utf8' });
+  return r.status === 0 ? Number(r.stdout.trim()) : cpus().length;
+})();
+const machine = {
+  nproc,
+  cpu: cpuModel,
+  memoryGiB: round(totalmem() / 2 ** 30, 1),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+  buildbot: buildbotSizes.length ? spawnSync(BUILDBOT, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] : undefined,
+  python: buildbotSizes.length ? spawnSync(PYTHON, ['--version'], { encoding: 'utf8' }).stdout.trim() : undefined,
+  rssFrom: useTime ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS (bench/rss-hook.mjs)',
+};
+log(`bench: ${machine.nproc} x ${machine.cpu}, node ${machine.node}, load ${machine.loadavg}; work dir ${work}`);
+
+const base = readDefaultFleet();
+const results = { date: new Date().toISOString(), machine, quick: opt.quick, sizes: [], startup: undefined, buildbot: [] };
+
+// ---- start-up at 1x: `node -e ""` and `check`, interleaved ----
+{
+  const f = writeFleet(join(work, 'startup'), 1, base);
+  const out = join(work, 'startup', 'out');
+  runOnce([process.execPath, CLI, 'generate', '--workers', f.workers, '--builders', f.builders, '--out', out]);
+  const n = opt.quick ? 10 : 20;
+  const runs = { empty: [], floor: [], check: [] };
+  const argvs = {
+    empty: [process.execPath, '-e', ''],
+    floor: [process.execPath, FLOOR, f.workers, f.builders],
+    check: [process.execPath, CLI, 'check', '--workers', f.workers, '--builders', f.builders, '--out', out],
+  };
+  for (let i = 0; i < n; i++) for (const k of Object.keys(runs)) runs[k].push(runOnce(argvs[k]));
+  const wall = (k) => stats(runs[k].map((r) => r.ms));
+  const cpu = (k) => (runs[k].every((r) => r.cpuMs !== undefined) ? stats(runs[k].map((r) => r.cpuMs)) : undefined);
+  const [empty, floor, check] = ['empty', 'floor', 'check'].map((k) => runs[k].map((r) => r.ms));
+  results.startup = {
+    nodeEmpty: { ...wall('empty'), cpuMs: cpu('empty') },
+    yamlFloor: { ...wall('floor'), cpuMs: cpu('floor') },
+    check: { ...wall('check'), cpuMs: cpu('check') },
+    ratio: median(check) / median(empty),
+    floorRatio: median(floor) / median(empty),
+    cpuRatio: cpu('check') && cpu('empty') ? cpu('check').median / cpu('empty').median : undefined,
+  };
+  log(`start-up: node -e "" ${round(median(empty))} ms, yaml floor ${round(median(floor))} ms, check (1x) ${round(median(check))} ms: ${round(results.startup.ratio, 2)}x`);
+}
+
+// ---- each size ----
+for (const factor of sizes) {
+  const dir = join(work, `x${factor}`);
+  const f = writeFleet(dir, factor, base);
+  const out = join(dir, 'out');
+  const outFile = join(out, 'master.cfg');
+  const io = ['--workers', f.workers, '--builders', f.builders, '--out', out];
+  const runs = runsFor(factor);
+  log(`${factor}x: ${f.workerCount} workers, ${f.defCount} definitions, ${round(f.bytes / 1024)} KiB of YAML; ${runs} runs each`);
+  const validate = measure([process.execPath, CLI, 'validate', ...io], runs);
+  const generate = measure([process.execPath, CLI, 'generate', ...io], runs, { before: () => rmSync(out, { recursive: true, force: true }) });
+  const check = measure([process.execPath, CLI, 'check', ...io], runs);
+  const summary = runOnce([process.execPath, CLI, 'validate', ...io]).stdout;
+  const builders = Number(/(\d+) builders/.exec(summary)?.[1]);
+  const outputBytes = statSync(outFile).size;
+  const stageRuns = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, [STAGES, f.workers, f.builders, join(dir, 'stages')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`stages.mjs: ${r.stderr}`);
+    stageRuns.push(JSON.parse(r.stdout));
+  }
+  const stageNames = Object.keys(stageRuns[0].ms);
+  const stages = Object.fromEntries(stageNames.map((s) => [s, median(stageRuns.map((r) => r.ms[s]))]));
+  const cmds = { validate, generate, check };
+  for (const c of Object.values(cmds)) c.usPerBuilder = (c.median * 1000) / builders;
+  results.sizes.push({ factor, workers: f.workerCount, definitions: f.defCount, builders, inputBytes: f.bytes, outputBytes, commands: cmds, stagesMs: stages, stagesPeakRssMiB: Math.max(...stageRuns.map((r) => r.maxRssKiB)) / 1024 });
+  log(
+    `  validate ${round(validate.median)} ms, generate ${round(generate.median)} ms (peak ${round(generate.peakRssMiB)} MiB), check ${round(check.median)} ms; ` +
+      `stages ${stageNames.map((s) => `${s} ${round(stages[s])}`).join(', ')}`,
+  );
+  if (buildbotSizes.includes(factor)) results.buildbot.push(await buildbotRun(factor, dir, f, outFile));
+  if (!opt.keep && factor >= 100) rmSync(dir, { recursive: true, force: true });
+}
+
+// ---- Buildbot: the generated config against the hand-written baseline ----
+async function buildbotRun(factor, dir, f, generatedFile) {
+  const { loadFleet } = await import(new URL('../dist/pipeline.js', import.meta.url).href);
+  const { baselineConfig } = await import('./baseline.mjs');
+  const baselineFile = join(dir, 'baseline', 'master.cfg');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(dir, 'baseline'), { recursive: true });
+  writeFileSync(baselineFile, baselineConfig(loadFleet({ workers: f.workers, builders: f.builders }).fleet));
+  const same = spawnSync(PYTHON, [COMPARE, 'same', generatedFile, baselineFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const equivalent = same.status === 0;
+  if (!equivalent) log(`  WARNING: the baseline is not equivalent at ${factor}x:\n${same.stderr.slice(0, 2000)}`);
+  const runs = opt.quick ? 3 : factor <= 1 ? 7 : 5;
+  const env = { ...process.env, PYBUILDBOT_SETTINGS_PATH: join(dir, 'no-settings.yaml') };
+  // Interleaved (generated, baseline, generated, ...) so that other load hits both alike.
+  const samples = { [generatedFile]: { ms: [], rss: [] }, [baselineFile]: { ms: [], rss: [] } };
+  for (let i = 0; i < runs; i++) {
+    for (const file of [generatedFile, baselineFile]) {
+      const t = process.hrtime.bigint();
+      const r = spawnSync(useTime ? TIME : BUILDBOT, useTime ? ['-f', '%M', '-o', join(work, 'rss'), BUILDBOT, 'checkconfig', file] : ['checkconfig', file], { encoding: 'utf8', env });
+      samples[file].ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (r.status !== 0) throw new Error(`buildbot checkconfig ${file}: exit ${r.status}\n${r.stdout}${r.stderr}`);
+      if (useTime) samples[file].rss.push(Number(readFileSync(join(work, 'rss'), 'utf8').trim().split('\n').pop()));
+    }
+  }
+  const checkconfig = (file) => ({ ...stats(samples[file].ms), peakRssMiB: samples[file].rss.length ? Math.max(...samples[file].rss) / 1024 : undefined, bytes: statSync(file).size });
+  const generated = checkconfig(generatedFile);
+  const baseline = checkconfig(baselineFile);
+  const t = spawnSync(PYTHON, [COMPARE, 'time', String(runs * 2), generatedFile, baselineFile], { encoding: 'utf8', env });
+  if (t.status !== 0) throw new Error(`compare_configs.py time: ${t.stderr}`);
+  const loads = JSON.parse(t.stdout);
+  const load = { generated: stats(loads[generatedFile].map((s) => s * 1000)), baseline: stats(loads[baselineFile].map((s) => s * 1000)) };
+  const r = {
+    factor,
+    equivalent,
+    checkconfig: { generated, baseline, ratio: generated.median / baseline.median },
+    configLoad: { ...load, ratio: load.generated.median / load.baseline.median },
+  };
+  log(
+    `  buildbot checkconfig: generated ${round(generated.median)} ms, baseline ${round(baseline.median)} ms (${round(r.checkconfig.ratio, 2)}x); ` +
+      `config load alone: ${round(load.generated.median)} vs ${round(load.baseline.median)} ms (${round(r.configLoad.ratio, 2)}x); equivalent: ${equivalent}`,
+  );
+  return r;
+}
+
+// ---- growth ----
+const bySize = Object.fromEntries(results.sizes.map((s) => [s.factor, s]));
+const lo = results.sizes[0];
+const hi = results.sizes[results.sizes.length - 1];
+// The exponent is taken over a wide span: from the largest size at most a tenth of the largest.
+const prev = [...results.sizes].reverse().find((x) => x.factor * 10 <= hi?.factor) ?? results.sizes[results.sizes.length - 2];
+if (lo && hi && lo !== hi) {
+  const builderRatio = hi.builders / lo.builders;
+  results.growth = {
+    from: lo.factor,
+    to: hi.factor,
+    builderRatio,
+    // time(hi)/time(lo) against the builder ratio: <= 1.2 x the ratio is "close to linear"
+    // (the fixed start-up cost makes it smaller than the ratio).
+    timeRatio: Object.fromEntries(Object.entries(hi.commands).map(([c, m]) => [c, m.median / lo.commands[c].median])),
+    // The exponent k in time ~ builders^k from `exponentFrom` to the largest size (1 linear, 2 quadratic).
+    exponentFrom: prev?.factor,
+    exponent: prev
+      ? Object.fromEntries([
+          ...Object.entries(hi.commands).map(([c, m]) => [c, Math.log(m.median / prev.commands[c].median) / Math.log(hi.builders / prev.builders)]),
+          ...Object.entries(hi.stagesMs)
+            .filter(([s]) => s !== 'import')
+            .map(([s, ms]) => [`stage:${s}`, Math.log(ms / prev.stagesMs[s]) / Math.log(hi.builders / prev.builders)]),
+        ])
+      : undefined,
+  };
+}
+results.seconds = (Date.now() - started) / 1000;
+writeFileSync(opt.out, `${JSON.stringify(results, null, 2)}\n`);
+
+// ---- the summary ----
+const md = summary(results);
+writeFileSync(opt.out.replace(/\.json$/, '.md'), md);
+process.stdout.write(md);
+log(`bench: ${round(results.seconds, 0)} s; wrote ${opt.out} and ${opt.out.replace(/\.json$/, '.md')}`);
