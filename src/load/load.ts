@@ -123,7 +123,7 @@ export function parseYaml(text: string, shown: string): SourceFile {
   const problems: Problem[] = [];
   for (const err of doc.errors) {
     if (err.code === 'RESOURCE_EXHAUSTION') problems.push(problem(shown, at(err.pos[0]), tooDeep, 'yaml-too-deep'));
-    else problems.push(problem(shown, at(err.pos[0]), firstLine(err.message), 'yaml-syntax'));
+    else problems.push(problem(shown, at(err.pos[0]), syntaxMessage(err.code, err.message), 'yaml-syntax'));
   }
   if (problems.length) throw new InvalidInput(problems);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -167,6 +167,21 @@ export function parseYaml(text: string, shown: string): SourceFile {
     return best?.range ? at(best.range[0]) : START;
   };
   return { file: shown, lines, data, locate };
+}
+
+/** yaml's message, made to speak YAML rather than the library's API, with a hint. */
+const SYNTAX_HINTS: Partial<Record<string, string>> = {
+  TAB_AS_INDENT: 'indent with spaces',
+  BLOCK_AS_IMPLICIT_KEY: 'a value containing `: ` must be quoted',
+  BAD_SCALAR_START: 'quote the value',
+  MULTILINE_IMPLICIT_KEY: 'each line of a mapping is `key: value`',
+  BAD_INDENT: 'check the indentation and the closing bracket',
+};
+
+function syntaxMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a second `---`): keep everything in one document';
+  const hint = SYNTAX_HINTS[code];
+  return hint ? `${firstLine(message)} (${hint})` : firstLine(message);
 }
 
 function firstLine(s: string): string {
@@ -241,6 +256,7 @@ function checkShape(doc: Document, shown: string, at: (o: number) => Position): 
     if (depth > MAX_DEPTH) return [problem(shown, where(node), tooDeep, 'yaml-too-deep')];
     if (isAlias(node)) {
       const target = node.resolve(doc);
+      if (target === undefined) return [problem(shown, where(node), `unknown alias *${node.source}: no anchor &${node.source} comes before it`, 'yaml-syntax')];
       if (open.has(target)) return [problem(shown, where(node), `alias *${node.source} refers to a node that contains it`, 'yaml-alias-limit')];
       const d = measured(target);
       added += d.size;
