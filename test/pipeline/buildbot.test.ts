@@ -76,6 +76,26 @@ describe('buildbot checkconfig', () => {
   });
 });
 
+describe('no deprecated Buildbot API (the config must also load on Buildbot 4)', () => {
+  it('loads with every setting on and raises no deprecation warning from Buildbot or master.cfg', () => {
+    const { dir, env } = masterDir(FULL_SETTINGS);
+    const code = [
+      'import warnings',
+      'warnings.simplefilter("always")',
+      'from buildbot.config.master import FileLoader',
+      'with warnings.catch_warnings(record=True) as caught:',
+      '    warnings.simplefilter("always")',
+      '    cfg = FileLoader(".", "master.cfg").loadConfig()',
+      'mine = [f"{w.category.__name__}: {w.message}" for w in caught if "buildbot" in w.filename or "master.cfg" in w.filename or "Deprecat" in w.category.__name__ and "cgi" not in str(w.message)]',
+      'print(len(cfg.builders), len(cfg.services), len(cfg.change_sources))',
+      'print("\\n".join(mine))',
+    ].join('\n');
+    const r = run(PYTHON, ['-c', code], { cwd: dir, env });
+    expect(r.stderr).not.toMatch(/Traceback/);
+    expect(r.stdout.trim()).toBe('162 2 1');
+  });
+});
+
 describe('pyflakes', () => {
   it('finds nothing in out/master.cfg', () => {
     const r = run(PYTHON, ['-m', 'pyflakes', CFG]);
