@@ -1,0 +1,71 @@
+// Builder definitions: their worker and variant must exist and fit (recipe vs OS), a stable
+// builder needs an online worker; then warns about workers no definition uses.
+import { didYouMean } from '../../problems.js';
+import type { BuilderDef } from '../../types.js';
+import { RECIPE_OS } from '../../expand/steps.js';
+import { type CheckRule, type Checker, hasOwn, isObj, items, str, VALID_WORKER_NAME } from './context.js';
+import type { CheckedVariants } from './variants.js';
+import type { CheckedWorkers } from './workers.js';
+
+export interface CheckedBuilders {
+  /** The complete definitions, defaults filled in. */
+  defs: BuilderDef[];
+  /** Each definition's index in `builders`, for locating it. */
+  defIndex: number[];
+}
+
+export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: CheckedVariants, checkRule: CheckRule): CheckedBuilders {
+  const { w, b, wd, bd } = c;
+  const { raw: rawWorkers, at: workerAt } = workers;
+  const { raw: rawVariants, names: variantNames } = variants;
+  const workerByName = new Map(workers.workers.map((x) => [x.name, x]));
+  const defs: BuilderDef[] = [];
+  const defIndex: number[] = [];
+  const usedWorkers = new Set<string>();
+  for (const [i, raw] of items(bd.builders)) {
+    const name = str(raw.name);
+    const wname = str(raw.worker);
+    const vname = str(raw.variant);
+    const worker = wname !== undefined ? workerByName.get(wname) : undefined;
+    const variant = vname !== undefined && hasOwn(variants.variants, vname) ? variants.variants[vname] : undefined;
+    if (wname !== undefined) usedWorkers.add(wname);
+    // When a whole section is broken, its schema error says so: no cascade of unknown names.
+    if (wname !== undefined && !worker && !workerAt.has(wname) && Array.isArray(wd.workers)) {
+      c.report(b, ['builders', i, 'worker'], `unknown worker \`${wname}\` (workers are declared in ${w.file})${didYouMean(wname, workerAt.keys())}`, 'unknown-worker');
+    }
+    if (vname !== undefined && !hasOwn(rawVariants, vname) && isObj(bd.variants)) {
+      c.report(b, ['builders', i, 'variant'], `unknown variant \`${vname}\`${didYouMean(vname, variantNames)} (variants: ${variantNames.join(', ')})`, 'unknown-variant');
+    }
+    const rule = raw.branches !== undefined ? checkRule(b, ['builders', i, 'branches'], raw.branches) : undefined;
+    if (worker && variant && worker.os && typeof worker.os.family === 'string') {
+      const fit = hasOwn(RECIPE_OS, variant.recipe) ? RECIPE_OS[variant.recipe] : undefined; // else an unknown recipe, reported by the schema
+      if (fit && !fit.fits(worker.os.family)) {
+        c.report(b, ['builders', i, 'variant'], `variant \`${variant.name}\` (recipe ${variant.recipe}) needs ${fit.label}, but worker \`${worker.name}\` runs ${worker.os.family}`, 'variant-os');
+      }
+    }
+    if (name === undefined || !worker || !variant) continue;
+    if (worker.online === false && raw.stability === 'stable') {
+      c.report(b, ['builders', i, 'stability'], `builder \`${name}\` is marked stable but its worker \`${worker.name}\` is offline: its builds will not run; mark it unstable until the worker is back`, 'offline-stable', { severity: 'warning' });
+    }
+    defs.push(<BuilderDef>{
+      suffix: '',
+      configure_extra: [],
+      test_extra: [],
+      name_format: '{name} {branch}',
+      dir_format: '{branch}.{worker}{suffix}',
+      branch_tag: true,
+      tags: [],
+      ...(raw as Partial<BuilderDef>),
+      ...(rule ? { branches: rule } : {}),
+    });
+    defIndex.push(i);
+  }
+  const hasBuilders = Array.isArray(bd.builders) && bd.builders.length > 0; // else the schema says so
+  for (const [i, raw] of rawWorkers) {
+    const name = str(raw.name);
+    if (name !== undefined && workerAt.get(name) === i && !usedWorkers.has(name) && hasBuilders && VALID_WORKER_NAME.test(name)) {
+      c.report(w, ['workers', i, 'name'], `worker \`${name}\` has no builder: add one in ${b.file} (or remove the worker)`, 'unused-worker', { severity: 'warning' });
+    }
+  }
+  return { defs, defIndex };
+}

@@ -1,0 +1,44 @@
+// Defaults and schedulers: a nightly scheduler's branches must exist, and the default
+// schedule must name a push scheduler (`push` is implicit when not declared).
+import { didYouMean } from '../../problems.js';
+import type { Defaults, Scheduler } from '../../types.js';
+import type { CheckedBranches } from './branches.js';
+import { type Checker, entries, hasOwn, isObj, strs } from './context.js';
+
+const DEFAULTS: Defaults = { test_timeout: 1200, faulthandler_margin: 300, schedule: 'push', test_jobs: 2 };
+
+export interface CheckedSchedulers {
+  defaults: Defaults;
+  schedulers: Record<string, Scheduler>;
+}
+
+export function checkSchedulers(c: Checker, branches: CheckedBranches): CheckedSchedulers {
+  const { b, bd } = c;
+  const { names: branchNames, known: knownBranch } = branches;
+  const rawDefaults = isObj(bd.defaults) ? bd.defaults : {};
+  // Only well-typed values: a wrong type is a schema error already, and must not derail the checks below.
+  const defaults: Defaults = { ...DEFAULTS, ...Object.fromEntries(Object.entries(rawDefaults).filter(([k, v]) => typeof v === typeof DEFAULTS[k as keyof Defaults])) };
+  const schedulers: Record<string, Scheduler> = Object.create(null);
+  for (const [key, raw] of entries(bd.schedulers)) {
+    if (raw.on === 'nightly') {
+      if (isObj(raw.hour)) {
+        for (const br of Object.keys(raw.hour)) {
+          if (!knownBranch.has(br)) c.report(b, ['schedulers', key, 'hour', br], `unknown branch \`${br}\`${didYouMean(br, branchNames)}`, 'unknown-branch', { key: true });
+        }
+      }
+      strs(raw.on_push_for).forEach((br, i) => {
+        if (!knownBranch.has(br)) c.report(b, ['schedulers', key, 'on_push_for', i], `unknown branch \`${br}\`${didYouMean(br, branchNames)}`, 'unknown-branch');
+      });
+      schedulers[key] = { name: key, on: 'nightly', hour: (raw.hour as number | Record<string, number>) ?? 0, minute: typeof raw.minute === 'number' ? raw.minute : 0, on_push_for: strs(raw.on_push_for) };
+    } else schedulers[key] = { name: key, on: 'push', ignore_paths: strs(raw.ignore_paths) };
+  }
+  if (!isObj(bd.schedulers) || !hasOwn(schedulers, defaults.schedule)) {
+    if (defaults.schedule === 'push' && !(isObj(bd.schedulers) && hasOwn(bd.schedulers, 'push'))) {
+      // The implicit default: every push, every file counts.
+      schedulers.push = { name: 'push', on: 'push', ignore_paths: [] };
+    } else c.report(b, ['defaults', 'schedule'], `unknown scheduler \`${defaults.schedule}\`${didYouMean(defaults.schedule, Object.keys(schedulers))}`, 'unknown-scheduler');
+  } else if (schedulers[defaults.schedule]!.on !== 'push') {
+    c.report(b, ['defaults', 'schedule'], `the default scheduler \`${defaults.schedule}\` must run on push`, 'bad-schedule');
+  }
+  return { defaults, schedulers };
+}
