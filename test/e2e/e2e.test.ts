@@ -47,7 +47,7 @@ let harness: Harness;
 
 beforeAll(async () => {
   root = makeTempRoot();
-  repo = FixtureRepo.create(join(root, 'cpython'), { master: '3.7', 'buildbot-custom': '3.7' });
+  repo = FixtureRepo.create(join(root, 'cpython'), { master: '3.7', 'buildbot-custom': '3.7', '2.7': '2.7' });
   // The DMG builder's interpreter: a wrapper that marks the runs it started.
   mkdirSync(join(root, 'tools'));
   const dmgPython = join(root, 'tools', 'dmg-python');
@@ -171,6 +171,17 @@ describe('generated master.cfg on a real Buildbot', () => {
     // All schedulers saw the change together; give a late one a moment anyway.
     await sleep(2_000);
     expect(await harness.api.buildersRequestedFor(commit.sha)).toEqual([`${DOCS} 3.x`]);
+  }, 120_000);
+
+  it('on 2.7, a Doc/-only push runs the Docs builder without PYTHON=python3', async () => {
+    const commit = repo.commit('2.7', { 'Doc/library/os.rst': 'os\n' });
+    const builds = await push(commit, [`${DOCS} 2.7`]);
+    const docs = builds.get(`${DOCS} 2.7`)!;
+    expect(docs.results, describeBuild(docs)).toBe(Results.SUCCESS);
+    // The Doc/Makefile's own default, not the python3 that 3.x passes.
+    expect(await record(docs, 'docs-check', 'docs check PYTHON=')).toBe('python');
+    await sleep(2_000);
+    expect(await harness.api.buildersRequestedFor(commit.sha)).toEqual([`${DOCS} 2.7`]);
   }, 120_000);
 
   it('a documentation warning turns the Docs build orange (WARNINGS)', async () => {
