@@ -1,9 +1,10 @@
 // Writing out/ atomically, and comparing it with what the declarations generate.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { InvalidInput } from './problems.js';
+import { NotRegularFile, readRegular } from './regular-file.js';
 
 export const OUTPUT_FILE = 'master.cfg';
 const WRITE_SLICE = 1 << 20;
@@ -85,20 +86,13 @@ function alive(pid: number): boolean {
 /** The generated file on disk, or undefined when there is none. Only a regular file counts:
  *  `check` prints a diff of it, and a symlink committed in its place could point at a secret. */
 export function readIfExists(path: string): string | undefined {
-  let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    return readRegular(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
-    if (code === 'ELOOP') throw notAFile(path, 'a symbolic link');
-    throw e;
-  }
-  try {
-    if (!fstatSync(fd).isFile()) throw notAFile(path, 'not a regular file');
-    return readFileSync(fd, 'utf8');
-  } finally {
-    closeSync(fd);
+    if (!(e instanceof NotRegularFile)) throw e;
+    if (e.reason === 'missing') return undefined;
+    if (e.reason === 'symlink') throw notAFile(path, 'a symbolic link');
+    throw notAFile(path, 'not a regular file');
   }
 }
 

@@ -1,5 +1,5 @@
 // Printing problems for people (with the source line and a caret) and for GitHub Actions.
-import { closeSync, constants, openSync, readFileSync } from 'node:fs';
+import { readRegular } from './regular-file.js';
 import { resolve } from 'node:path';
 import { styleText } from 'node:util';
 import type { Problem } from './problems.js';
@@ -11,12 +11,7 @@ function sourceLine(file: string, line: number, cache: Map<string, string[] | nu
   if (!cache.has(file)) {
     try {
       // Never through a symlink (or from a FIFO): a problem about one must not print what it points at.
-      const fd = openSync(resolve(cwd, file), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-      try {
-        cache.set(file, readFileSync(fd, 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
-      } finally {
-        closeSync(fd);
-      }
+      cache.set(file, readRegular(resolve(cwd, file)).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
     } catch {
       cache.set(file, null);
     }

@@ -4,9 +4,10 @@
 // MAX_NODES values, nesting at most MAX_DEPTH levels (both checked on the tokens before
 // the recursive parser sees them), duplicate keys found in linear time, and aliases that
 // cannot blow the data up.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InvalidInput, type Problem } from '../problems.js';
+import { NotRegularFile, openRegular } from '../regular-file.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DEPTH = 64;
@@ -48,25 +49,25 @@ const tooDeep = `the document is nested too deeply (more than ${MAX_DEPTH} level
 export function loadYaml(path: string, shown: string): SourceFile {
   const fail = (message: string, rule = 'file-unreadable') => new InvalidInput([problem(shown, START, message, rule)]);
   let fd: number;
+  let size: number;
   try {
-    // Not through a symlink: a link in a pull request could make us read, and print in
-    // problems, any file on the CI machine. Non-blocking, so a FIFO cannot hang us.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    ({ fd, size } = openRegular(path));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw fail('file not found');
-    if (code === 'ELOOP') throw fail('is a symbolic link: the declarations must be regular files');
-    if (code === 'EISDIR') throw fail('is a directory, not a file');
-    throw fail(`cannot read the file (${code ?? (e as Error).message})`);
+    if (!(e instanceof NotRegularFile)) throw fail(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw fail(
+      {
+        missing: 'file not found',
+        symlink: 'is a symbolic link: the declarations must be regular files',
+        directory: 'is a directory, not a file',
+        special: 'is not a regular file',
+      }[e.reason],
+    );
   }
   let bytes: Buffer;
   try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw fail('is a directory, not a file');
-    if (!stat.isFile()) throw fail('is not a regular file');
-    if (stat.size > MAX_FILE_BYTES) throw fail(`file is ${stat.size} bytes; the limit is ${MAX_FILE_BYTES} (10 MiB)`, 'file-too-large');
+    if (size > MAX_FILE_BYTES) throw fail(`file is ${size} bytes; the limit is ${MAX_FILE_BYTES} (10 MiB)`, 'file-too-large');
     // Read at most one byte past the limit, whatever the size said a moment ago.
-    bytes = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    bytes = Buffer.alloc(Math.min(size, MAX_FILE_BYTES) + 1);
     let n = 0;
     for (let got; n < bytes.length && (got = readSync(fd, bytes, n, bytes.length - n, null)) > 0; ) n += got;
     if (n > MAX_FILE_BYTES) throw fail(`file is larger than the limit of ${MAX_FILE_BYTES} bytes (10 MiB)`, 'file-too-large');
