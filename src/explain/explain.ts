@@ -59,7 +59,7 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
   const def = g.fleet.builders[b.source]!;
   const variant = g.fleet.variants[b.variant]!;
   const branch = g.matrix.branches.find((x) => x.name === b.branch)!;
-  const sched = g.matrix.schedulers.find((s) => s.name === `${b.branch}-${b.scheduler}` && s.builders.includes(b.name));
+  const sched = g.matrix.schedulers.find((s) => s.kind !== 'force' && s.builders.includes(b.name));
   const steps = b.steps.map((s, i) => {
     const notes = stepNotes(s);
     return [`${i + 1}. ${s.name}`, `${commandLine(s, branch.git_branch)}${notes.length ? `   [${notes.join('; ')}]` : ''}`];
@@ -70,7 +70,7 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
       ['definition', `${def.name} (${where(g.sources.builders, ['builders', b.source])})`],
       ['worker', b.worker],
       ['variant', `${variant.name} (recipe ${variant.recipe})${variant.description ? `: ${variant.description}` : ''}`],
-      ['branch', `${b.branch} (git branch ${branch.git_branch}, Python ${branch.version})`],
+      ['branch', branch.git_branch !== undefined ? `${b.branch} (git branch ${branch.git_branch}, Python ${branch.version})` : `${b.branch} (pull requests)`],
       ['directory', b.builddir],
       ['tags', b.tags.join(', ')],
       ['schedule', sched ? `${sched.name}: ${when(sched)}` : `${b.branch}-${b.scheduler}`],
