@@ -24,7 +24,7 @@ export function checkBranches(c: Checker): CheckedBranches {
   const declaredVersion = (raw: Obj) => (given(raw.version) ? (str(raw.version) ?? '(not a string)') : undefined);
   // The main branch may leave its version out: one more than the newest other branch.
   const newest = rawBranches
-    .map(([, raw]) => str(raw.version))
+    .map(([name, raw]) => str(raw.version) ?? (raw.main !== true && raw.pull_request !== true && raw.tracks === undefined && /^[0-9]+\.[0-9]+$/.test(name) ? name : undefined))
     .filter((v): v is string => v !== undefined && /^[0-9]+\.[0-9]+$/.test(v))
     .sort(compareVersions)
     .pop();
@@ -43,16 +43,17 @@ export function checkBranches(c: Checker): CheckedBranches {
       branches.push({ ...common, rank: 2 });
       continue;
     }
-    const git = str(raw.git_branch);
-    if (git === undefined && !given(raw.git_branch)) c.report(b, ['branches', name], `branch \`${name}\` needs a \`git_branch\` (or \`pull_request: true\` for the pull-request pseudo-branch)`, 'missing-field');
+    // A maintenance branch "X.Y" builds git branch X.Y by default.
+    const git = given(raw.git_branch) ? str(raw.git_branch) : name;
     if (git !== undefined) {
       const other = gitBranches.get(git);
       if (other !== undefined) c.report(b, ['branches', name, 'git_branch'], `branches \`${other}\` and \`${name}\` both build git branch \`${git}\`: every push would start both`, 'duplicate-git-branch');
       gitBranches.set(git, name);
     }
     // A wrong type (`version: 3.10`) is the schema's error; it still counts as given.
-    let version = declaredVersion(raw);
     const tracks = str(raw.tracks);
+    // ... and Python X.Y.
+    let version = declaredVersion(raw) ?? (tracks === undefined && raw.main !== true && /^[0-9]+\.[0-9]+$/.test(name) ? name : undefined);
     if (version !== undefined && tracks !== undefined) c.report(b, ['branches', name, 'tracks'], `branch \`${name}\` has both \`version\` and \`tracks\`: give one`, 'branch-version', { key: true });
     else if (tracks !== undefined) {
       const target = isObj(bd.branches) && hasOwn(bd.branches, tracks) ? (bd.branches as Obj)[tracks] : undefined;
