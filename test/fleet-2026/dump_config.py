@@ -54,8 +54,77 @@ def fn_name(f):
     return getattr(f, "__qualname__", None) or getattr(f, "__name__", None) or type(f).__name__
 
 
+# Build properties that renderables are rendered with, so that a test can check what a
+# renderable gives (e.g. the Android host triple) whatever its kind.
+PROBE_PROPERTIES = {
+    "build_triple": "aarch64-unknown-linux-gnu",
+    "config_site": "Tools/wasm/config.site-wasm32-wasi",
+    "builddir": "/probe/builddir",
+    "buildername": "PROBE",
+    "buildnumber": 7,
+}
+
+
+def probe_properties(extra=None):
+    from buildbot.process.properties import Properties
+    props = Properties()
+    for k, v in {**PROBE_PROPERTIES, **(extra or {})}.items():
+        props.setProperty(k, v, "probe")
+    return props
+
+
+def settle(d):
+    """The result of a Deferred that has already fired (rendering here never waits)."""
+    from twisted.internet import defer
+    if not isinstance(d, defer.Deferred):
+        return d
+    out = []
+    d.addBoth(out.append)
+    if not out:
+        return {"error": "deferred did not fire"}
+    if hasattr(out[0], "getErrorMessage"):
+        return {"error": out[0].getErrorMessage()}
+    return out[0]
+
+
+def rendered(v):
+    return plain(settle(probe_properties().render(v)))
+
+
+class FakeStep:
+    """What doStepIf is called with: a step whose build has the given properties."""
+
+    def __init__(self, props):
+        self.props = props
+        self.build = self
+
+    def getProperties(self):
+        return self.props
+
+    def getProperty(self, name, default=None):
+        return self.props.getProperty(name, default)
+
+    def render(self, value):
+        return self.props.render(value)
+
+
+def do_step_if(v):
+    """What a step's doStepIf decides for a few values of want_xml_upload (as Buildbot runs it:
+    render it, then call it with the step unless it is a bool)."""
+    out = {}
+    for label, extra in (("want_xml_upload=True", {"want_xml_upload": True}),
+                         ("want_xml_upload=False", {"want_xml_upload": False}),
+                         ("want_xml_upload absent", {})):
+        props = probe_properties(extra)
+        r = settle(props.render(v))
+        if not isinstance(r, bool) and callable(r):
+            r = settle(r(FakeStep(props)))
+        out[label] = bool(r) if not isinstance(r, dict) else r
+    return out
+
+
 def plain(v):
-    """A JSON form of a value, with renderables spelled out."""
+    """A JSON form of a value, with renderables spelled out (and rendered with PROBE_PROPERTIES)."""
     if v is None or isinstance(v, (bool, int, float, str)):
         return v
     if isinstance(v, re.Pattern):
@@ -75,18 +144,22 @@ def plain(v):
             out["args"] = plain(v.args)
         if v.kwargs:
             out["kwargs"] = plain(v.kwargs)
-        return out
-    if cls == "Property":
-        return {"property": v.key, "default": plain(v.default)}
-    if cls == "Transform":
-        return {"transform": fn_name(v._function), "args": plain(v._args), "kwargs": plain(v._kwargs)}
-    if cls == "_Renderer":
-        return {"renderer": fn_name(v.fn)}
-    if cls == "WithProperties":
-        return {"withproperties": v.fmtstring}
-    if callable(v):
+    elif cls == "Property":
+        out = {"property": v.key, "default": plain(v.default)}
+    elif cls == "Transform":
+        out = {"transform": fn_name(v._function), "args": plain(v._args), "kwargs": plain(v._kwargs)}
+    elif cls == "_Renderer":
+        out = {"renderer": fn_name(v.fn)}
+    elif cls == "WithProperties":
+        out = {"withproperties": v.fmtstring}
+    elif callable(v) and not hasattr(v, "getRenderingFor"):
         return {"callable": fn_name(v)}
-    return {"object": cls}
+    elif hasattr(v, "getRenderingFor"):
+        out = {"renderable": cls}
+    else:
+        return {"object": cls}
+    out["rendered"] = rendered(v)
+    return out
 
 
 def step_class(factory):
@@ -112,8 +185,8 @@ def step(factory):
             if a in FLAGS and isinstance(v, int):
                 v = bool(v)  # Buildbot's own classes say 1 where we say True
             attrs[a] = plain(v)
-    if "property" not in attrs and hasattr(s, "property"):
-        attrs["property"] = plain(s.property)
+    if not isinstance(getattr(s, "doStepIf", True), bool):
+        attrs["doStepIf_probe"] = do_step_if(s.doStepIf)
     out["attrs"] = attrs
     return out
 
