@@ -288,12 +288,21 @@ def scheduler(s, probes):
     return out
 
 
+def generator(g):
+    out = {"class": type(g).__name__}
+    for a in ("builders", "mode", "workers", "tags"):
+        if hasattr(g, a):
+            out[a] = plain(getattr(g, a))
+    return out
+
+
 def service(svc):
-    out = {"class": type(svc).__name__, "name": getattr(svc, "name", None)}
+    cls = type(svc)
+    out = {"class": cls.__name__, "name": getattr(svc, "name", None),
+           "mro": [c.__name__ for c in cls.__mro__ if c is not object]}
     gens = cfg_kwarg(svc, "generators")
     if gens:
-        out["generators"] = [{"class": type(g).__name__,
-                              "builders": plain(getattr(g, "builders", None))} for g in gens]
+        out["generators"] = [generator(g) for g in gens]
     return out
 
 
