@@ -77,6 +77,7 @@ export const CLASS_DEFAULTS: Record<StepClass, ClassDefaults> = {
   Install: { name: 'install', command: ['make', 'install'], flags: F(true, true, false, false), timeout: 1200, usePTY: null, description: ['installing'], descriptionDone: ['Installed'] },
   LockInstall: { name: 'chmod', command: ['chmod', '-R', '-w', 'target/'], flags: F(false, true, false, false), timeout: 1200, usePTY: null, description: ['changing permissions'], descriptionDone: ['made install dir unwritable'] },
   Uninstall: { name: 'uninstall', command: 'chmod -R +w target/ &&  rm -rf target/', flags: F(false, true, true, true), timeout: 1200, usePTY: false, description: ['uninstalling'], descriptionDone: ['Uninstalled'] },
+  // §3.1.2 says haltOnFailure False; note that Buildbot's FileUpload itself defaults to True.
   UploadTestResults: { name: 'upload', flags: F(false, false, true, true), usePTY: null },
 };
 
