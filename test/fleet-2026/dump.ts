@@ -21,6 +21,7 @@ export interface DumpBuilder {
 export interface DumpWorker {
   name: string; class: string; max_builds: number | null; keepalive_interval: number | null;
   notify_on_missing: string[]; missing_timeout: number | null; properties: Record<string, unknown>; password_set: boolean;
+  passed_kwargs: string[];
 }
 export interface DumpParameter { class: string; name: string; label: unknown; default: unknown; codebase?: string; fields?: DumpParameter[] }
 export interface DumpScheduler {

@@ -202,6 +202,8 @@ def worker(w):
         "missing_timeout": w.missing_timeout,
         "properties": plain({k: v for k, (v, _src) in w.properties.asDict().items()}),
         "password_set": password is not None and password != "",
+        # The keyword arguments the config passed (BuildbotService keeps them), secrets left out.
+        "passed_kwargs": sorted(getattr(w, "_config_kwargs", None) or {}),
     }
 
 

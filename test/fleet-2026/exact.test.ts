@@ -74,7 +74,7 @@ describe('fleet-2026: the generated config exists', () => {
 });
 
 describe('fleet-2026 workers (§2)', () => {
-  it('has the 57 workers of §2.2, in order, with max_builds, keepalive 60, no properties of their own', () => {
+  it('has the 57 workers of §2.2, in order, with max_builds, keepalive 60, and nothing else (§2.1)', () => {
     const got = own(load().dump).workers;
     const problems: string[] = [];
     if (got.length !== WORKERS.length) problems.push(`expected ${WORKERS.length} workers, got ${got.length}`);
@@ -86,7 +86,9 @@ describe('fleet-2026 workers (§2)', () => {
       if (!isDeepStrictEqual(w.notify_on_missing, [])) problems.push(`${name}: notify_on_missing expected [] without settings, got ${JSON.stringify(w.notify_on_missing)}`);
       // Buildbot itself adds the `workername` property; §2.1: the config adds none.
       if (!isDeepStrictEqual(w.properties, { workername: name })) problems.push(`${name}: properties ${JSON.stringify(w.properties)}`);
-      if (w.missing_timeout !== null) problems.push(`${name}: missing_timeout expected unset, got ${w.missing_timeout}`);
+      // §2.1: nothing else is passed (no missing_timeout, properties, locks…).
+      const extra = w.passed_kwargs.filter((k) => !['password', 'max_builds', 'notify_on_missing', 'keepalive_interval'].includes(k));
+      if (extra.length) problems.push(`${name}: also passed ${extra.join(', ')}`);
     });
     expectNoProblems(problems, 'workers');
   });
