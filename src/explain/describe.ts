@@ -72,7 +72,14 @@ export function when(s: SchedulerOut): string {
   if (s.kind === 'nightly') return `nightly at ${pad2(s.hour ?? 0)}:${pad2(s.minute ?? 0)} (master's time), from git branch ${s.git_branch}`;
   if (s.kind === 'force') return 'by hand (force) only';
   if (s.kind === 'pull_request') return `on a pull request, when a label or a \`!buildbot\` comment asks for it (${s.name})`;
-  const ignored = s.ignore_paths?.length ? `; a push touching only ${s.ignore_paths.join(', ')} starts nothing` : '; every file counts';
+  const paths = s.ignore_paths ?? [];
+  const suffixes = s.ignore_suffixes ?? [];
+  const files = [paths.join(', '), suffixes.length ? `files ending in ${suffixes.join(', ')}` : ''].filter(Boolean).join(', or ');
+  const ignored = !files
+    ? '; every file counts'
+    : s.only_important === false
+      ? `; ${files} do not count: a push of only those waits for the next one that does`
+      : `; a push touching only ${files} starts nothing`;
   const timer = s.tree_stable_timer !== undefined ? `${s.tree_stable_timer} s` : 'tree_stable_timer, 30 s by default';
   return `on push to git branch ${s.git_branch}, once the tree is stable (${timer})${ignored}`;
 }
