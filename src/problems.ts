@@ -1,4 +1,5 @@
 // A Problem is what every stage reports about bad input: located, human, never a stack.
+import type { RuleId } from './rules.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -7,8 +8,8 @@ export interface Problem {
   line: number;
   col: number;
   message: string;
-  /** A short stable name of the check, shown as `[rule]`. */
-  rule: string;
+  /** The check that found it (src/rules.ts), shown as `[rule]`. */
+  rule: RuleId;
   severity: Severity;
 }
 

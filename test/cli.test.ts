@@ -159,7 +159,7 @@ describe('report', () => {
     const { formatProblems } = await import('../src/report.js');
     const dir = fleet();
     writeFileSync(join(dir, 'x.yaml'), 'a: "\u001b[2J"\tb\n');
-    const text = formatProblems([{ file: 'x.yaml', line: 1, col: 5, message: 'bad \u001b[2J here', rule: 'r', severity: 'error' }], { color: false, cwd: dir });
+    const text = formatProblems([{ file: 'x.yaml', line: 1, col: 5, message: 'bad \u001b[2J here', rule: 'unknown-value', severity: 'error' }], { color: false, cwd: dir });
     expect(text).not.toContain('\u001b');
     expect(text).toContain('bad \\u001b[2J here');
     // One `?` per control character and one space per tab: the caret stays under its column.
@@ -168,7 +168,7 @@ describe('report', () => {
 
   it('keeps the first YAML syntax error of a file and says how many echoes were left out', async () => {
     const { withoutEchoes } = await import('../src/report.js');
-    const p = (file: string, line: number, rule: string) => ({ file, line, col: 1, message: `m${line}`, rule, severity: 'error' as const });
+    const p = (file: string, line: number, rule: 'yaml-syntax' | 'duplicate-key') => ({ file, line, col: 1, message: `m${line}`, rule, severity: 'error' as const });
     const out = withoutEchoes([p('a', 1, 'yaml-syntax'), p('a', 2, 'duplicate-key'), p('a', 3, 'yaml-syntax'), p('a', 4, 'yaml-syntax'), p('b', 9, 'yaml-syntax')]);
     expect(out.map((x) => [x.file, x.line, x.message])).toEqual([
       ['a', 1, 'm1 (2 more syntax error(s) after it are not shown: fix this one first)'],

@@ -7,6 +7,7 @@
 import { closeSync, readSync } from 'node:fs';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InvalidInput, type Problem } from '../problems.js';
+import type { RuleId } from '../rules.js';
 import { NotRegularFile, openRegular } from '../regular-file.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -38,7 +39,7 @@ export interface SourceFile {
   locate(path: Path, opts?: { key?: boolean }): Position;
 }
 
-function problem(file: string, pos: Position, message: string, rule: string): Problem {
+function problem(file: string, pos: Position, message: string, rule: RuleId): Problem {
   return { file, ...pos, message, rule, severity: 'error' };
 }
 
@@ -47,7 +48,7 @@ const tooDeep = `the document is nested too deeply (more than ${MAX_DEPTH} level
 
 /** Read and parse `path`; throws InvalidInput with every YAML problem at once. */
 export function loadYaml(path: string, shown: string): SourceFile {
-  const fail = (message: string, rule = 'file-unreadable') => new InvalidInput([problem(shown, START, message, rule)]);
+  const fail = (message: string, rule: RuleId = 'file-unreadable') => new InvalidInput([problem(shown, START, message, rule)]);
   let fd: number;
   let size: number;
   try {
@@ -202,7 +203,7 @@ const PUNCTUATION = new Set([',', ':', '-', '?', ']', '}', '---', '...']);
  *  nodes than MAX_NODES. yaml's parser recurses and allocates per level (10 MiB of `[`
  *  takes a minute and gigabytes) and costs about 1 kB a node (10 MiB of `[1,1,...` runs out
  *  of memory); its lexer does neither, and this stops at the first sign of either. */
-function tokenLimits(text: string): { offset: number; message: string; rule: string } | undefined {
+function tokenLimits(text: string): { offset: number; message: string; rule: RuleId } | undefined {
   let flow = 0;
   let col = 0;
   let offset = 0;

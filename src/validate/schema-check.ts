@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { SourceFile } from '../load/load.js';
 import { didYouMean, type Problem } from '../problems.js';
+import type { RuleId } from '../rules.js';
 import * as S from './schemas.js';
 
 let compiled: { workers: ValidateFunction; builders: ValidateFunction } | undefined;
@@ -172,7 +173,7 @@ function explain(e: ErrorObject, src: SourceFile, root: unknown): Problem | unde
   const field = path[path.length - 1];
   const value = valueAt(src.data, path);
   const parent = schemaAt(root, e.schemaPath);
-  const mk = (message: string, rule: string, at = src.locate(path)): Problem => ({ file: src.file, ...at, message, rule, severity: 'error' });
+  const mk = (message: string, rule: RuleId, at = src.locate(path)): Problem => ({ file: src.file, ...at, message, rule, severity: 'error' });
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { RULES } from '../../src/rules.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCases, materialize, parseReport, ROOT, type Case } from './corpus.js';
 
@@ -33,14 +34,24 @@ describe('lint corpus', () => {
     for (const c of cases) expect(c.description, c.name).toMatch(/\w/);
   });
 
-  it('covers every rule the loader and the checks can report', () => {
-    // Refusals too big to keep in a corpus (a 10 MiB file, 100 000 workers).
-    const untested = new Set(['file-too-large', 'too-many']);
-    const semantic = readdirSync(join(ROOT, 'src', 'validate', 'semantic')).map((f) => `validate/semantic/${f}`);
-    const src = ['load/load.ts', 'validate/schema-check.ts', ...semantic].map((f) => readFileSync(join(ROOT, 'src', f), 'utf8')).join('\n');
-    const rules = new Set([...src.matchAll(/'([a-z]+(?:-[a-z]+)+)'/g)].map((m) => m[1]!).filter((r) => !/^(?:key|json|schema)-/.test(r)));
+  it('covers every rule of the registry (src/rules.ts), each with its registered severity', () => {
+    // Refusals too big to keep in a corpus (a 10 MiB file, 100 000 workers), ajv's catch-all,
+    // and the output refusal (test/security/atomic.test.ts).
+    const untested = new Set(['file-too-large', 'too-many', 'schema', 'output-not-a-file']);
     const covered = new Set(cases.map((c) => c.expect.rule));
-    expect([...rules].filter((r) => !covered.has(r) && !untested.has(r)).sort()).toEqual([]);
+    expect(Object.keys(RULES).filter((r) => !covered.has(r) && !untested.has(r)).sort()).toEqual([]);
+    for (const c of cases) {
+      expect(Object.hasOwn(RULES, c.expect.rule), `${c.name}: rule ${c.expect.rule} is not in the registry`).toBe(true);
+      expect(c.expect.severity ?? 'error', c.name).toBe(RULES[c.expect.rule as keyof typeof RULES].severity);
+    }
+  });
+
+  it('finds every rule the source reports in the registry', () => {
+    const files = (dir: string): string[] => readdirSync(join(ROOT, 'src', dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
+    const src = ['load', 'validate'].flatMap(files).map((f) => readFileSync(join(ROOT, 'src', f), 'utf8')).join('\n');
+    const reported = new Set([...src.matchAll(/(?:report\([^;]*?|rule: |mk\([^;]*?)'([a-z]+(?:-[a-z]+)+)'/g)].map((m) => m[1]!));
+    expect(reported.size).toBeGreaterThan(20);
+    expect([...reported].filter((r) => !Object.hasOwn(RULES, r))).toEqual([]);
   });
 
   it('starts from a base fleet that is valid', async () => {

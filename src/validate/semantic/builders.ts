@@ -45,7 +45,7 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
     }
     if (name === undefined || !worker || !variant) continue;
     if (worker.online === false && raw.stability === 'stable') {
-      c.report(b, ['builders', i, 'stability'], `builder \`${name}\` is marked stable but its worker \`${worker.name}\` is offline: its builds will not run; mark it unstable until the worker is back`, 'offline-stable', { severity: 'warning' });
+      c.report(b, ['builders', i, 'stability'], `builder \`${name}\` is marked stable but its worker \`${worker.name}\` is offline: its builds will not run; mark it unstable until the worker is back`, 'offline-stable');
     }
     defs.push(<BuilderDef>{
       configure_extra: [],
@@ -63,7 +63,7 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
   for (const [i, raw] of rawWorkers) {
     const name = str(raw.name);
     if (name !== undefined && workerAt.get(name) === i && !usedWorkers.has(name) && hasBuilders && VALID_WORKER_NAME.test(name)) {
-      c.report(w, ['workers', i, 'name'], `worker \`${name}\` has no builder: add one in ${b.file} (or remove the worker)`, 'unused-worker', { severity: 'warning' });
+      c.report(w, ['workers', i, 'name'], `worker \`${name}\` has no builder: add one in ${b.file} (or remove the worker)`, 'unused-worker');
     }
   }
   return { defs, defIndex };

@@ -2,6 +2,7 @@
 // errors, and the Checker that collects located problems from both files.
 import type { Path, SourceFile } from '../../load/load.js';
 import type { Problem } from '../../problems.js';
+import { type RuleId, RULES } from '../../rules.js';
 import type { BranchRule } from '../../types.js';
 import { WORKER_NAME } from '../schemas.js';
 
@@ -34,8 +35,9 @@ export class Checker {
     this.bd = isObj(b.data) ? b.data : {};
   }
 
-  report(src: SourceFile, path: Path, message: string, rule: string, opts: { key?: boolean; severity?: 'warning' } = {}) {
-    this.problems.push({ file: src.file, ...src.locate(path, opts), message, rule, severity: opts.severity ?? 'error' });
+  /** A problem at `path`, with its rule's severity from the registry. */
+  report(src: SourceFile, path: Path, message: string, rule: RuleId, opts: { key?: boolean } = {}) {
+    this.problems.push({ file: src.file, ...src.locate(path, opts), message, rule, severity: RULES[rule].severity });
   }
 
   /** `file:line:col` of `path`: where a BranchRule is written, for `explain`. */

@@ -64,7 +64,7 @@ export function checkMatrix(w: SourceFile, b: SourceFile, fleet: Fleet, defIndex
   const productive = new Set(matrix.builders.map((x) => x.source));
   defs.forEach((def, source) => {
     if (!productive.has(source)) {
-      c.report(b, defPath(source, 'name'), `builder \`${def.name}\` runs on no branch: its worker, variant and own branch rules exclude every branch`, 'no-builders', { severity: 'warning' });
+      c.report(b, defPath(source, 'name'), `builder \`${def.name}\` runs on no branch: its worker, variant and own branch rules exclude every branch`, 'no-builders');
     }
   });
   return c.problems;

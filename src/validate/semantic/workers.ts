@@ -40,9 +40,9 @@ export function checkWorkers(c: Checker, checkRule: CheckRule): CheckedWorkers {
     const branchesRule = raw.branches !== undefined ? checkRule(w, ['workers', i, 'branches'], raw.branches) : undefined;
     // Open vocabularies: a value the tool has not seen is fine, but may be a typo or another name.
     const family = isObj(raw.os) ? str(raw.os.family) : undefined;
-    if (family !== undefined && !(OS_FAMILIES as readonly string[]).includes(family)) c.report(w, ['workers', i, 'os', 'family'], `OS family \`${family}\` is new to this tool${didYouMean(family, OS_FAMILIES)} (known: ${OS_FAMILIES.join(', ')}); fine if it is right`, 'unknown-os', { severity: 'warning' });
+    if (family !== undefined && !(OS_FAMILIES as readonly string[]).includes(family)) c.report(w, ['workers', i, 'os', 'family'], `OS family \`${family}\` is new to this tool${didYouMean(family, OS_FAMILIES)} (known: ${OS_FAMILIES.join(', ')}); fine if it is right`, 'unknown-os');
     const arch = str(raw.arch);
-    if (arch !== undefined && !(ARCHES as readonly string[]).includes(arch)) c.report(w, ['workers', i, 'arch'], `CPU architecture \`${arch}\` is new to this tool${hasOwn(ARCH_ALIASES, arch) ? `; did you mean \`${ARCH_ALIASES[arch]}\`? (the name this tool uses)` : didYouMean(arch, ARCHES)} (known: ${ARCHES.join(', ')}); fine if it is right`, 'unknown-arch', { severity: 'warning' });
+    if (arch !== undefined && !(ARCHES as readonly string[]).includes(arch)) c.report(w, ['workers', i, 'arch'], `CPU architecture \`${arch}\` is new to this tool${hasOwn(ARCH_ALIASES, arch) ? `; did you mean \`${ARCH_ALIASES[arch]}\`? (the name this tool uses)` : didYouMean(arch, ARCHES)} (known: ${ARCHES.join(', ')}); fine if it is right`, 'unknown-arch');
     workers.push(<Worker>{
       max_builds: 1,
       pty: false,
