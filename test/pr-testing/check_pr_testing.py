@@ -289,7 +289,9 @@ class TestLogParsing(unittest.TestCase):
         self.assertEqual(P["pull_request_number"]("Fix things (gh-7)"), "7")
         self.assertIsNone(P["pull_request_number"]("Fix GH-7 without parentheses"))
         self.assertEqual(P["tier_of"](["3.x", "tier-1", "stable"]), "tier-1")
-        self.assertEqual(P["tier_of"](["3.x", "unstable"]), "no tier")
+        self.assertEqual(P["tier_of"](["3.x", "tier-3", "tier-2"]), "tier-2")
+        self.assertEqual(P["tier_of"](["3.x", "unstable"]), "tierless")
+        self.assertEqual(P["tier_of"](["3.x", "unstable", "tierless"]), "tierless")
 
 
 class Messages(unittest.TestCase):
