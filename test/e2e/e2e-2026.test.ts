@@ -48,7 +48,7 @@ interface Expectations {
   refleak: string[];
   label: string[];
   refleakLabel: string[];
-  /** Exact sizes (real fleet: §5.1, §1.5), or null when `push`... list every member. */
+  /** Exact sizes (the whole fleet: §5.1, §1.5), or null when the lists name every member. */
   counts: { push: number; refleak: number; label: number } | null;
 }
 
@@ -61,8 +61,36 @@ const STANDIN: Expectations = {
   counts: null,
 };
 
+// The stable PR builders whose name contains "refleaks" in any case (§4.2: stable
+// definitions with a PR builder; the refleak label's filter is `.*Refleaks.*`).
+const STABLE_REFLEAKS = [
+  'AMD64 Windows Server 2025 Refleaks',
+  'AMD64 Fedora Stable Refleaks',
+  'AMD64 CentOS9 Refleaks',
+  'AMD64 CentOS9 NoGIL Refleaks',
+  'PPC64LE Fedora Stable Refleaks',
+  'PPC64LE CentOS9 Refleaks',
+  'aarch64 Fedora Stable Refleaks',
+  'aarch64 CentOS9 Refleaks',
+  'ARM64 MacOS M1 Refleaks NoGIL',
+  's390x Fedora Stable Refleaks',
+  's390x RHEL9 Refleaks',
+  'AMD64 FreeBSD Refleaks',
+];
+
+/** The whole fleet (fleet-2026.md §5.1, §1.5): counts, and the members this suite can name. */
+const FLEET_2026: Expectations = {
+  push: STANDIN.push,
+  refleak: STANDIN.refleak,
+  label: STANDIN.label,
+  refleakLabel: STABLE_REFLEAKS.map((name) => `${name} PR`),
+  // '3.x': the 118 non-refleak 3.x builders; '3.x-refleak': the 23 refleak ones;
+  // the plain label: the 83 stable PR builders.
+  counts: { push: 118, refleak: 23, label: 83 },
+};
+
 const usingGenerated = existsSync(GENERATED);
-const EXPECT = STANDIN;
+const EXPECT = usingGenerated ? FLEET_2026 : STANDIN;
 
 let root: string;
 let repo: FixtureRepo;
@@ -255,7 +283,7 @@ describe(`2026 master.cfg (${usingGenerated ? GENERATED : 'hand-written stand-in
       const m = await harness.api.requestsBySchedulerFor(pr.headSha);
       return m.size ? m : undefined;
     });
-    expectRequests(bySched.get('pull-request-scheduler'), EXPECT.refleakLabel, undefined, 'refleak label');
+    expectRequests(bySched.get('pull-request-scheduler'), EXPECT.refleakLabel, undefined, 'refleak label -> stable "refleaks" PR builders');
     expect(github.find('DELETE', `/repos/${REPO}/issues/102/labels/${REFLEAK_LABEL}`)).toHaveLength(1);
   });
 
