@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES_DIR } from '../../src/render/render.js';
-import { PYTHON, run, tempDir } from '../pipeline/helpers.js';
+import { BUILDBOT, PYTHON, run, tempDir } from '../pipeline/helpers.js';
 
 const PARTIAL = join(TEMPLATES_DIR, 'pr-testing.hbs');
 const source = readFileSync(PARTIAL, 'utf8');
@@ -43,6 +43,19 @@ describe('pr-testing partial', () => {
     writeFileSync(file, `${PRELUDE}${source}\nprint(os, re, secrets, yaml, steps, worker, warn)\n`);
     const r = run(PYTHON, ['-m', 'pyflakes', file]);
     expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('loads in Buildbot (checkconfig) with every service on: mail, IRC with SASL, GitHub, PR comments, Discord', () => {
+    // The e2e stand-in master.cfg includes the partial as the generated one does.
+    const dir = tempDir('bmg-prtest-');
+    const hbs = Handlebars.create();
+    hbs.registerPartial('pr-testing', source);
+    const standin = readFileSync(join(import.meta.dirname, '../e2e/fleet-2026/standin-master.cfg.hbs'), 'utf8');
+    writeFileSync(join(dir, 'master.cfg'), hbs.compile(standin, { noEscape: true, strict: true })({}));
+    writeFileSync(join(dir, 'settings.yaml'), 'send_mail: true\nirc_notice: true\nirc_password: pw\ngithub_api_url: http://127.0.0.1:9/\n');
+    const r = run(BUILDBOT, ['checkconfig', 'master.cfg'], { cwd: dir, env: { PYBUILDBOT_SETTINGS_PATH: join(dir, 'settings.yaml') } });
+    expect(r.stdout + r.stderr).toContain('Config file is good!');
     expect(r.status).toBe(0);
   });
 
