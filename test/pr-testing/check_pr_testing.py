@@ -315,6 +315,36 @@ class Messages(unittest.TestCase):
                      "- test_x", "== Tests result: FAILURE ==", "<details>", "AssertionError: 1 != 2"):
             self.assertIn(part, msg)
 
+    def test_mail_message(self):
+        """Buildbot's own MessageFormatter code renders the template with the parsed log."""
+        build = {
+            "buildid": 3, "number": 17, "results": 2, "state_string": "failed test",
+            "builder": {"name": "AMD64 Ubuntu 3.x", "builderid": 4, "tags": ["3.x", "tier-1"]},
+            "buildset": {"sourcestamps": [{"project": "python/cpython", "repository": "https://github.com/python/cpython",
+                                           "branch": "main", "revision": "abc", "codebase": "", "patch": None}]},
+            "properties": {"workername": ("bolen-ubuntu", "Worker"), "reason": ("a push", "Scheduler")},
+            "steps": [{"name": "test", "logs": [{"content": {"content": stdio(REGRTEST_FAILURE)}}]}],
+        }
+
+        class Config:
+            title = "Python"
+            buildbotURL = "http://bb/"
+
+        class Master:
+            config = Config()
+
+        d = P["mail_formatter"]().format_message_for_build(Master(), build, mode=("problem",), users=["alice"])
+        message = []
+        d.addBoth(message.append)
+        if not isinstance(message[0], dict):
+            message[0].raiseException()
+        body = message[0]["body"]
+        for part in ("on builder AMD64 Ubuntu 3.x while building python/cpython", "Worker for this Build: bolen-ubuntu", "Build Reason: a push", "Blamelist: alice",
+                     "== Tests result: FAILURE ==", "AssertionError: 1 != 2", "Failed tests:\n\n- test_leaky\n- test_x"):
+            self.assertIn(part, body)
+        self.assertRegex(body, r"http://bb/#/?builders/4/builds/17")  # 3.7 has no "/" after "#"
+        self.assertEqual(message[0]["type"], "plain")
+
     def test_mail_template_is_jinja(self):
         self.assertIn("{" * 2 + " status_detected " + "}" * 2, P["MAIL_TEMPLATE"])
         self.assertNotIn("[[", P["MAIL_TEMPLATE"])
