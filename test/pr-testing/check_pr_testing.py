@@ -283,6 +283,13 @@ class TestLogParsing(unittest.TestCase):
         self.assertEqual(tracebacks, ["error: boom"])
         self.assertEqual(test_log.failed_tests(), ["test_a"])
 
+    def test_github_repository(self):
+        repo = P["github_repository"]
+        self.assertEqual(repo("python/cpython", ""), "python/cpython")
+        self.assertEqual(repo("", "https://github.com/python/cpython"), "python/cpython")
+        self.assertEqual(repo("cpython", "git@github.com:python/cpython.git"), "python/cpython")
+        self.assertIsNone(repo("", "/srv/git/cpython"))
+
     def test_pr_number_and_tier(self):
         self.assertEqual(P["pull_request_number"]("gh-1234: fix (GH-1234)"), "1234")
         self.assertEqual(P["pull_request_number"]("Fix things (#99)\n\nbody"), "99")
@@ -304,7 +311,7 @@ class Messages(unittest.TestCase):
         msg = P["discord_failure_message"](self.BUILD, sha, url, P["TestLog"](REGRTEST_FAILURE))
         self.assertIn("**AMD64 Ubuntu 3.x** (tier-1)", msg)
         self.assertIn(f"[0123456789ab](https://github.com/python/cpython/commit/{sha})", msg)
-        self.assertIn(f"[Jump to the build page.]({url})", msg)
+        self.assertIn(f"[see the build]({url})", msg)
         self.assertIn("```\nFailed tests:", msg)
         self.assertNotIn("```", P["discord_failure_message"](self.BUILD, sha, url, P["TestLog"]("")))
 
@@ -339,7 +346,8 @@ class Messages(unittest.TestCase):
         if not isinstance(message[0], dict):
             message[0].raiseException()
         body = message[0]["body"]
-        for part in ("on builder AMD64 Ubuntu 3.x while building python/cpython", "Worker for this Build: bolen-ubuntu", "Build Reason: a push", "Blamelist: alice",
+        for part in ("on AMD64 Ubuntu 3.x (python/cpython)", "Worker:         bolen-ubuntu",
+                     "Reason:         a push", "Blamelist:      alice",
                      "== Tests result: FAILURE ==", "AssertionError: 1 != 2", "Failed tests:\n\n- test_leaky\n- test_x"):
             self.assertIn(part, body)
         self.assertRegex(body, r"http://bb/#/?builders/4/builds/17")  # 3.7 has no "/" after "#"
