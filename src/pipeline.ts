@@ -1,15 +1,35 @@
-// The whole pipeline: load -> validate -> expand -> render. (`write` and `check` are in output.ts.)
+// The whole pipeline, stage by stage: load -> validate -> expand -> check the matrix ->
+// render. (`write` and `check` of out/ are in output.ts.)
 import { basename } from 'node:path';
+import { expand } from './expand/expand.js';
 import { loadYaml, type SourceFile } from './load/load.js';
-import { InvalidInput, sortProblems, type Problem } from './problems.js';
+import { hasErrors, InvalidInput, sortProblems, type Problem } from './problems.js';
 import { render } from './render/render.js';
 import type { BuilderMatrix, Fleet } from './types.js';
 import { schemaProblems, secretProblems } from './validate/schema-check.js';
+import { checkMatrix } from './validate/semantic/matrix-checks.js';
 import { validate } from './validate/validate.js';
 
 export interface Inputs {
   workers: string;
   builders: string;
+}
+
+export interface Analysed {
+  problems: Problem[];
+  /** Both present when there is no error (warnings allowed). */
+  fleet?: Fleet;
+  matrix?: BuilderMatrix;
+}
+
+/** Stages 2-4 on loaded files: validate, expand, check the matrix. */
+export function analyse(workers: SourceFile, builders: SourceFile): Analysed {
+  const validated = validate(workers, builders);
+  if (!validated.fleet || !validated.defIndex) return { problems: validated.problems };
+  const matrix = expand(validated.fleet);
+  const problems = sortProblems([...validated.problems, ...checkMatrix(workers, builders, validated.fleet, validated.defIndex, matrix)]);
+  if (hasErrors(problems)) return { problems };
+  return { problems, fleet: validated.fleet, matrix };
 }
 
 export interface Generated {
@@ -19,7 +39,7 @@ export interface Generated {
   sources: { workers: SourceFile; builders: SourceFile };
 }
 
-/** Load and validate both files; throws InvalidInput with every problem of both. */
+/** Load and analyse both files; throws InvalidInput with every problem of both. */
 export function loadFleet(paths: Inputs, show: (path: string) => string = (p) => p): Generated {
   const loaded: Partial<Record<keyof Inputs, SourceFile>> = {};
   const problems: Problem[] = [];
@@ -40,7 +60,7 @@ export function loadFleet(paths: Inputs, show: (path: string) => string = (p) =>
     throw new InvalidInput(sortProblems(problems));
   }
   const sources = loaded as Record<keyof Inputs, SourceFile>;
-  const checked = validate(sources.workers, sources.builders);
+  const checked = analyse(sources.workers, sources.builders);
   if (!checked.fleet || !checked.matrix) throw new InvalidInput(checked.problems);
   return { problems: checked.problems, fleet: checked.fleet, matrix: checked.matrix, sources };
 }

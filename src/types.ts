@@ -1,13 +1,21 @@
 // The domain types, shared by every stage. Everything after `validate/` works on
 // these plain, fully-resolved objects; nothing downstream looks at YAML again.
 
-export type OsFamily = 'linux' | 'windows' | 'macos' | 'freebsd' | 'openbsd' | 'aix' | 'openindiana';
-export type Arch = 'x86' | 'x86-64' | 'armv7' | 'ppc64' | 'ppc64le' | 's390x';
+/** OS families and CPU architectures are open vocabularies (metadata); the known ones are in schemas.ts. */
+export type OsFamily = string;
+export type Arch = string;
 
-/** Which branches something applies to. Both lists name branches (`3.x`, `2.7`, ...). */
+/**
+ * Which branches something applies to. `only`/`except` name branches (`3.x`, `2.7`, ...);
+ * `since`/`until` are Python versions ("3.13"), both ends included. A branch without a
+ * version (the pull-request pseudo-branch) counts as newer than every version: `since`
+ * keeps it, `until` drops it.
+ */
 export interface BranchRule {
   only?: string[];
   except?: string[];
+  since?: string;
+  until?: string;
   /** Where the rule is written (`builders.yaml:12:5`), for `explain`. */
   where?: string;
 }
@@ -26,17 +34,61 @@ export interface Worker {
   online: boolean;
   notes?: string;
   branches?: BranchRule;
+  /** Informational tags (not given to Buildbot). */
+  tags: string[];
+  /** Multiplies the test timeout of the families that honour it (unix-make). */
+  timeout_factor: number;
+  /** Test resources excluded with `-u-<name>` (unix-make). */
+  exclude_test_resources: string[];
+  /** Source-step arguments that replace the fleet's defaults on this worker. */
+  git?: Record<string, unknown>;
+  /** A window in which no build starts (the worker is quarantined until it ends). */
+  downtime?: Downtime;
+}
+
+export interface Downtime {
+  /** `HH:MM`, both ends included; a start later than the end wraps past midnight. */
+  start: string;
+  end: string;
+  /** Only on this weekday (`monday`...); every day when absent. */
+  weekday?: string;
+  /** IANA time zone; the master's local clock when absent. */
+  timezone?: string;
 }
 
 export interface Branch {
-  /** The name shown on buildbot: `3.x`, `3.6`, `custom`. */
+  /** The name shown on buildbot: `3.x`, `3.6`, `custom`, `PR`. */
   name: string;
-  git_branch: string;
-  /** The Python version the branch builds, `X.Y`. */
-  version: string;
+  /** The git ref pushes come from; absent for the pull-request pseudo-branch. */
+  git_branch?: string;
+  /** The Python version the branch builds, `X.Y`; absent for the pull-request pseudo-branch. */
+  version?: string;
+  /** Builder-directory prefix (default: the name). */
+  dir: string;
+  /** The first tag of its builders (default: the name). */
+  tag: string;
+  /** Named features (`gil-only`, ...) that build kinds and families depend on. */
+  features: string[];
 }
 
-export type Recipe = 'unix' | 'installed' | 'windows' | 'vs9' | 'docs' | 'dmg';
+/** A branch feature: what it changes in the builders of the branches that have it. */
+export interface Feature {
+  name: string;
+  description?: string;
+  /** Builders with any of these tags are not created on the branch. */
+  drop_tags: string[];
+  /** unix-make: a refleak hunt (`-R` in the test flags) gets this factor on its timeout. */
+  refleak_timeout_factor: number;
+}
+
+export type Recipe = string;
+
+/** A value master.cfg computes: from its settings file, or from build properties at build time. */
+export type Renderable =
+  | SettingRef
+  | { interpolate: string }
+  /** The `index`th `separator`-separated field of a property, then `suffix`. */
+  | { property: string; separator: string; index: number; suffix: string };
 
 export interface Variant {
   name: string;
@@ -54,10 +106,63 @@ export interface Variant {
   /** Key of `schedulers` in builders.yaml. */
   schedule: string;
   branches?: BranchRule;
+  /** Builder-directory suffix of its builders (a definition's own `suffix` wins). */
+  suffix?: string;
+  /** Base test timeout in seconds (default: `defaults.test_timeout`). */
+  test_timeout?: number;
+  /** Environment of the compile steps, and of the test steps (pythoninfo included). */
+  compile_env: Record<string, string>;
+  test_env: Record<string, string>;
+  /** unix-make: build in `build_oot/` (out of tree). */
+  out_of_tree: boolean;
+  /** windows-bat: arguments of build.bat and clean.bat. */
+  build_flags: string[];
+  clean_flags: string[];
+  /** ios-simulator: the CPU, and the branches that use the make-based (legacy) steps. */
+  arch?: string;
+  legacy_branches?: BranchRule;
+  /** wasi-cross: the host triple and the environment of the host build. */
+  host?: string;
+  host_env: Record<string, StepValue>;
+  /** Steps this kind adds right after the checkout (before its family's steps). */
+  steps_before: StepDecl[];
 }
 
+/** A step written in builders.yaml (a kind's `steps_before`). */
+export interface StepDecl {
+  step: string;
+  name: string;
+  command: StepValue[] | string;
+  description?: string;
+  property?: string;
+  flags: Partial<Record<ResultFlag, boolean>>;
+}
+
+export type ResultFlag = 'haltOnFailure' | 'flunkOnFailure' | 'warnOnFailure' | 'alwaysRun';
+
 export type Scheduler =
-  | { name: string; on: 'push'; ignore_paths: string[] }
+  | {
+      name: string;
+      on: 'push';
+      ignore_paths: string[];
+      /** Files ending so do not count either. */
+      ignore_suffixes: string[];
+      /** A push of only unimportant files starts nothing by itself (Buildbot's onlyImportant). */
+      only_important: boolean;
+      /** Seconds without new changes before the build starts (default: the settings' `tree_stable_timer`). */
+      tree_stable_timer?: number;
+      /** The Buildbot scheduler name; `{branch}` and `{key}` are filled in. */
+      name_format: string;
+    }
+  | {
+      name: string;
+      on: 'pull_request';
+      tree_stable_timer: number;
+      /** The Buildbot scheduler name. */
+      name_format: string;
+      /** Members are grouped by the schedule they have on real branches, in this order. */
+      group_order: string[];
+    }
   | {
       name: string;
       on: 'nightly';
@@ -66,6 +171,7 @@ export type Scheduler =
       minute: number;
       /** Branches where these builders run on every push instead (the default scheduler). */
       on_push_for: string[];
+      name_format: string;
     };
 
 export interface BuilderDef {
@@ -73,7 +179,9 @@ export interface BuilderDef {
   worker: string;
   variant: string;
   stability?: 'stable' | 'unstable';
-  suffix: string;
+  /** PEP 11 tier tag: `tier-1`..`tier-3`, or the literal `tierless`. */
+  tier?: string;
+  suffix?: string;
   configure_extra: string[];
   test_extra: string[];
   /** Seconds of silence before the test step is killed (before the variant's multiplier). */
@@ -94,9 +202,33 @@ export interface Defaults {
   test_jobs: number;
 }
 
+/** Fleet-wide settings of the generated master.cfg (what is not a worker, builder or scheduler). */
+export interface MasterOptions {
+  /** Which steps' results count as orange: regular expressions matched anywhere in a test log line. */
+  test_warning_patterns: string[];
+  /** The checkout step: `Git` (2017) or `GitHub`, with these arguments (a worker's `git` replaces some). */
+  source: { step: 'Git' | 'GitHub'; args: Record<string, unknown> };
+  /** Where uploaded JUnit files go on the master (`{branch}` is filled in). */
+  test_results_dest?: string;
+  /** Give each worker its owner, os, arch and online state as Buildbot properties. */
+  worker_properties: boolean;
+  keepalive_interval?: number;
+  /** One counting lock per worker (max_builds); without it Buildbot's max_builds limits alone. */
+  cpu_lock: boolean;
+  /** Give each builder its kind's description. */
+  builder_descriptions: boolean;
+  /** The 2026 services: GitHub statuses, PR comments, Discord, pull-request hook. */
+  github: boolean;
+  janitor?: { days: number; hour: number; day_of_week: number };
+  caches?: Record<string, number>;
+  www_plugins: string[];
+}
+
 export interface Fleet {
   workers: Worker[];
   branches: Branch[];
+  features: Record<string, Feature>;
+  master: MasterOptions;
   variants: Record<string, Variant>;
   schedulers: Record<string, Scheduler>;
   builders: BuilderDef[];
@@ -110,20 +242,35 @@ export interface SettingRef {
   setting: 'dmg_python' | 'dmg_upload_dir';
 }
 export type Arg = string | SettingRef;
+/** A command argument or env value: text, or something master.cfg renders. */
+export type StepValue = string | Renderable;
 
-export type StepKind = 'git' | 'configure' | 'shell' | 'test' | 'docs' | 'clean' | 'upload';
+/**
+ * The 2017 step kinds (lower case: git, configure, shell, test, docs, clean, upload) and
+ * the step classes of today's buildmaster-config (capitalised: the Buildbot class of that
+ * name, stock or defined in master.cfg). See STEP_KINDS in src/recipes/steps.ts.
+ */
+export type StepKind = string;
 
 export interface Step {
   name: string;
   kind: StepKind;
   /** A list runs without a shell; a string runs through the worker's shell. */
-  command?: Arg[] | string;
+  command?: StepValue[] | string;
   workdir?: string;
   timeout?: number;
   pty?: boolean;
+  env?: Record<string, StepValue>;
+  description?: string;
+  /** SetPropertyFromCommand: the property it sets. */
+  property?: string;
+  /** Result flags that differ from the step class's own. */
+  flags?: Partial<Record<ResultFlag, boolean>>;
   /** upload: the worker-side directory and the master-side destination. */
   src?: string;
-  dest?: Arg;
+  dest?: StepValue;
+  /** The source step's arguments (branch, and a worker's overrides). */
+  args?: Record<string, unknown>;
 }
 
 export interface Builder {
@@ -137,20 +284,29 @@ export interface Builder {
   variant: string;
   builddir: string;
   tags: string[];
+  stability?: 'stable' | 'unstable';
+  tier?: string;
   scheduler: string;
   description: string;
   steps: Step[];
+  /** Worker's downtime window, installed as canStartBuild. */
+  downtime?: Downtime;
 }
 
 export interface SchedulerOut {
-  kind: 'change' | 'nightly' | 'force';
+  kind: 'change' | 'nightly' | 'force' | 'pull_request';
   name: string;
   branch?: string;
   git_branch?: string;
   ignore_paths?: string[];
+  ignore_suffixes?: string[];
+  only_important?: boolean;
+  tree_stable_timer?: number;
   hour?: number;
   minute?: number;
   builders: string[];
+  /** pull_request: the members that labels may start. */
+  stable_builders?: string[];
 }
 
 export interface WorkerOut {
@@ -173,6 +329,7 @@ export interface Exclusion {
 }
 
 export interface BuilderMatrix {
+  master: MasterOptions;
   branches: Branch[];
   workers: WorkerOut[];
   builders: Builder[];

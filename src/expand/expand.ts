@@ -1,17 +1,13 @@
-// Stage 3: the builder matrix. A pure function of the validated Fleet: no I/O, no clock,
-// and sorted output, so the same fleet always gives the same matrix.
+// Stage 3: the builder matrix. A pure function of the validated Fleet: no I/O, no clock.
+// Order is declaration order: branches (newest first, pull requests last), then builder
+// definitions as written; so a renamed builder keeps its place.
+import { ruleExcludes } from '../branch-rule.js';
 import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../types.js';
 import { stepsFor } from './steps.js';
 
-const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-/** Why `rule` keeps `branch` out, or undefined when it lets it in. */
-function excludedBy(rule: BranchRule | undefined, branch: string, owner: string): string | undefined {
-  if (!rule) return undefined;
-  const where = rule.where ? ` (${rule.where})` : '';
-  if (rule.only && !rule.only.includes(branch)) return `${owner} runs only on ${rule.only.join(', ')}${where}`;
-  if (rule.except?.includes(branch)) return `${owner} excludes ${branch}${where}`;
-  return undefined;
+function excludedBy(rule: BranchRule | undefined, branch: Branch, owner: string): string | undefined {
+  const why = ruleExcludes(rule, branch);
+  return why === undefined ? undefined : `${owner} ${why}${rule?.where ? ` (${rule.where})` : ''}`;
 }
 
 /** Fill `{placeholders}` of a name or directory format. */
@@ -24,8 +20,8 @@ export interface Placement {
   builddir: string;
 }
 
-export function placement(def: BuilderDef, branch: Branch): Placement {
-  const values = { name: def.name, branch: branch.name, worker: def.worker, suffix: def.suffix };
+export function placement(def: BuilderDef, branch: Branch, suffix = def.suffix ?? ''): Placement {
+  const values = { name: def.name, branch: branch.name, dir: branch.dir, worker: def.worker, suffix };
   const name = format(def.name_format, values);
   return { name, builddir: format(def.dir_format, { ...values, builder: name }) };
 }
@@ -41,27 +37,39 @@ export function workerOut(w: Worker): WorkerOut {
   return { name: w.name, owner: w.owner, os, arch: w.arch, max_builds: w.max_builds, online: w.online, notes: w.notes ?? '' };
 }
 
+/** Why a definition has no builder on `branch`, or undefined. */
+function exclusion(fleet: Fleet, def: BuilderDef, worker: Worker, branch: Branch): string | undefined {
+  const variant = fleet.variants[def.variant]!;
+  const dropped = branch.features.find((f) => fleet.features[f]?.drop_tags.some((t) => variant.tags.includes(t) || def.tags.includes(t)));
+  return (
+    excludedBy(worker.branches, branch, `worker \`${worker.name}\``) ??
+    excludedBy(variant.branches, branch, `variant \`${variant.name}\``) ??
+    excludedBy(def.branches, branch, `builder \`${def.name}\``) ??
+    (dropped ? `branch \`${branch.name}\` has feature \`${dropped}\`, which drops builders tagged ${fleet.features[dropped]!.drop_tags.join(', ')}` : undefined)
+  );
+}
+
 export function expand(fleet: Fleet): BuilderMatrix {
-  const branches = [...fleet.branches].sort(byName);
+  const { branches } = fleet;
   const workers = new Map(fleet.workers.map((w) => [w.name, w]));
   const builders: Builder[] = [];
   const exclusions: Exclusion[] = [];
 
-  fleet.builders.forEach((def, source) => {
-    const worker = workers.get(def.worker)!;
-    const variant = fleet.variants[def.variant]!;
-    for (const branch of branches) {
-      const reason =
-        excludedBy(worker.branches, branch.name, `worker \`${worker.name}\``) ??
-        excludedBy(variant.branches, branch.name, `variant \`${variant.name}\``) ??
-        excludedBy(def.branches, branch.name, `builder \`${def.name}\``);
+  for (const branch of branches) {
+    fleet.builders.forEach((def, source) => {
+      const worker = workers.get(def.worker)!;
+      const variant = fleet.variants[def.variant]!;
+      const reason = exclusion(fleet, def, worker, branch);
       if (reason) {
         exclusions.push({ def: def.name, source, branch: branch.name, reason });
-        continue;
+        return;
       }
-      const { name, builddir } = placement(def, branch);
-      const tags = [...new Set([...(def.branch_tag ? [branch.name] : []), ...(def.stability ? [def.stability] : []), ...variant.tags, ...def.tags])];
-      const description = [variant.description ?? variant.name, worker.online ? '' : ' (worker offline)'].join('');
+      const { name, builddir } = placement(def, branch, def.suffix ?? variant.suffix ?? '');
+      const tier = def.tier;
+      const tags = [
+        ...new Set([...(def.branch_tag ? [branch.tag] : []), ...(tier ? [tier] : []), ...(def.stability ? [def.stability] : []), ...variant.tags, ...def.tags]),
+      ];
+      const description = fleet.master.builder_descriptions ? [variant.description ?? variant.name, worker.online ? '' : ' (worker offline)'].join('') : '';
       builders.push({
         name,
         source,
@@ -71,39 +79,67 @@ export function expand(fleet: Fleet): BuilderMatrix {
         variant: variant.name,
         builddir,
         tags,
+        ...(def.stability ? { stability: def.stability } : {}),
+        ...(tier ? { tier } : {}),
         scheduler: scheduleFor(fleet, variant.schedule, branch.name),
         description,
-        steps: stepsFor({ branch, worker, variant, def, defaults: fleet.defaults }),
+        steps: stepsFor({ branch, worker, variant, def, defaults: fleet.defaults, features: fleet.features, master: fleet.master }),
+        ...(worker.downtime ? { downtime: worker.downtime } : {}),
       });
-    }
-  });
-  builders.sort(byName);
-
-  // One scheduler per (branch, scheduler key) that has builders, plus one force scheduler.
-  const groups = new Map<string, { branch: Branch; key: string; builders: string[] }>();
-  const branchByName = new Map(branches.map((b) => [b.name, b]));
-  for (const b of builders) {
-    const id = `${b.branch}-${b.scheduler}`;
-    const g = groups.get(id) ?? { branch: branchByName.get(b.branch)!, key: b.scheduler, builders: [] };
-    g.builders.push(b.name);
-    groups.set(id, g);
+    });
   }
-  const schedulers: SchedulerOut[] = [...groups.entries()].map(([name, g]) => {
-    const s = fleet.schedulers[g.key]!;
-    const common = { name, branch: g.branch.name, git_branch: g.branch.git_branch };
-    if (s.on === 'push') return { kind: 'change', ...common, ignore_paths: s.ignore_paths, builders: g.builders };
-    const hour = typeof s.hour === 'number' ? s.hour : s.hour[g.branch.name];
-    if (hour === undefined) throw new Error(`internal: scheduler ${g.key} has no hour for ${g.branch.name} (validation should have refused it)`);
-    return { kind: 'nightly', ...common, hour, minute: s.minute, builders: g.builders };
-  });
-  schedulers.sort(byName);
-  schedulers.push({ name: 'force', kind: 'force', builders: builders.map((b) => b.name) });
+  return { master: fleet.master, branches, workers: fleet.workers.map(workerOut), builders, schedulers: schedulersOf(fleet, builders), exclusions };
+}
 
-  return {
-    branches,
-    workers: [...fleet.workers].sort(byName).map(workerOut),
-    builders,
-    schedulers,
-    exclusions,
-  };
+/** Per branch (in branch order) one scheduler per schedule key that has builders there; then pull requests; then force. */
+function schedulersOf(fleet: Fleet, builders: Builder[]): SchedulerOut[] {
+  const out: SchedulerOut[] = [];
+  const prKeys = Object.values(fleet.schedulers).filter((s) => s.on === 'pull_request');
+  for (const branch of fleet.branches) {
+    const mine = builders.filter((b) => b.branch === branch.name);
+    if (branch.git_branch === undefined) continue; // pull requests: see below
+    const keys = [...new Set(mine.map((b) => b.scheduler))].sort((a, b) => schedulerName(fleet, a, branch).localeCompare(schedulerName(fleet, b, branch)));
+    for (const key of keys) {
+      const s = fleet.schedulers[key]!;
+      const members = mine.filter((b) => b.scheduler === key).map((b) => b.name);
+      const common = { name: schedulerName(fleet, key, branch), branch: branch.name, git_branch: branch.git_branch, builders: members };
+      if (s.on === 'push') {
+        out.push({
+          kind: 'change',
+          ...common,
+          ignore_paths: s.ignore_paths,
+          ...(s.ignore_suffixes.length ? { ignore_suffixes: s.ignore_suffixes } : {}),
+          ...(s.only_important ? {} : { only_important: false }),
+          ...(s.tree_stable_timer !== undefined ? { tree_stable_timer: s.tree_stable_timer } : {}),
+        });
+      } else if (s.on === 'nightly') {
+        const hour = typeof s.hour === 'number' ? s.hour : s.hour[branch.name];
+        if (hour === undefined) continue; // the matrix check reports it
+        out.push({ kind: 'nightly', ...common, hour, minute: s.minute });
+      }
+    }
+  }
+  for (const s of prKeys) {
+    if (s.on !== 'pull_request') continue;
+    const prs = builders.filter((b) => fleet.branches.find((br) => br.name === b.branch)?.git_branch === undefined);
+    const rank = (b: Builder) => {
+      const i = s.group_order.indexOf(b.scheduler);
+      return i < 0 ? s.group_order.length : i;
+    };
+    const members = prs.map((b, i) => ({ b, i })).sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i).map((x) => x.b);
+    out.push({
+      kind: 'pull_request',
+      name: s.name_format,
+      tree_stable_timer: s.tree_stable_timer,
+      builders: members.map((b) => b.name),
+      stable_builders: members.filter((b) => b.stability === 'stable').map((b) => b.name),
+    });
+  }
+  out.push({ name: 'force', kind: 'force', builders: builders.map((b) => b.name) });
+  return out;
+}
+
+function schedulerName(fleet: Fleet, key: string, branch: Branch): string {
+  const s = fleet.schedulers[key]!;
+  return format(s.name_format, { branch: branch.name, key });
 }

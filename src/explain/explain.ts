@@ -30,7 +30,12 @@ const where = (src: SourceFile, path: (string | number)[]) => {
 
 function ruleText(rule: BranchRule | undefined): string | undefined {
   if (!rule) return undefined;
-  const parts = [...(rule.only ? [`only ${rule.only.join(', ')}`] : []), ...(rule.except ? [`not on ${rule.except.join(', ')}`] : [])];
+  const parts = [
+    ...(rule.only ? [`only ${rule.only.join(', ')}`] : []),
+    ...(rule.except ? [`not on ${rule.except.join(', ')}`] : []),
+    ...(rule.since ? [`since ${rule.since} (and pull requests)`] : []),
+    ...(rule.until ? [`until ${rule.until} (not pull requests)`] : []),
+  ];
   return `${parts.join('; ')}${rule.where ? ` (${rule.where})` : ''}`;
 }
 
@@ -59,7 +64,7 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
   const def = g.fleet.builders[b.source]!;
   const variant = g.fleet.variants[b.variant]!;
   const branch = g.matrix.branches.find((x) => x.name === b.branch)!;
-  const sched = g.matrix.schedulers.find((s) => s.name === `${b.branch}-${b.scheduler}` && s.builders.includes(b.name));
+  const sched = g.matrix.schedulers.find((s) => s.kind !== 'force' && s.builders.includes(b.name));
   const steps = b.steps.map((s, i) => {
     const notes = stepNotes(s);
     return [`${i + 1}. ${s.name}`, `${commandLine(s, branch.git_branch)}${notes.length ? `   [${notes.join('; ')}]` : ''}`];
@@ -70,10 +75,10 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
       ['definition', `${def.name} (${where(g.sources.builders, ['builders', b.source])})`],
       ['worker', b.worker],
       ['variant', `${variant.name} (recipe ${variant.recipe})${variant.description ? `: ${variant.description}` : ''}`],
-      ['branch', `${b.branch} (git branch ${branch.git_branch}, Python ${branch.version})`],
+      ['branch', branch.git_branch !== undefined ? `${b.branch} (git branch ${branch.git_branch}, Python ${branch.version})` : `${b.branch} (pull requests)`],
       ['directory', b.builddir],
       ['tags', b.tags.join(', ')],
-      ['schedule', sched ? `${sched.name}: ${when(sched)}` : `${b.branch}-${b.scheduler}`],
+      ['schedule', sched ? `${sched.name}: ${when(sched)}` : 'by hand (force) only'],
       ['steps', ''],
     ]),
     ...table(steps, '    '),
@@ -85,7 +90,7 @@ function branchRows(source: number, g: ExplainInput): string[] {
   return table(
     g.matrix.branches.map((br) => {
       const b = g.matrix.builders.find((x) => x.source === source && x.branch === br.name);
-      if (b) return [br.name, 'built', `${b.name}  (${b.builddir}; ${br.name}-${b.scheduler})`];
+      if (b) return [br.name, 'built', `${b.name}  (${b.builddir}; ${schedulerOf(b, g)})`];
       const ex = g.matrix.exclusions.find((e) => e.source === source && e.branch === br.name);
       return [br.name, 'absent', ex?.reason ?? 'excluded'];
     }),
@@ -103,6 +108,11 @@ function rules(source: number, g: ExplainInput): string[] {
   return list.length ? ['Branch rules:', ...table(list)] : ['Branch rules: none, so it runs on every branch.'];
 }
 
+/** The scheduler (other than force) that starts `b`. */
+function schedulerOf(b: Builder, g: ExplainInput): string {
+  return g.matrix.schedulers.find((s) => s.kind !== 'force' && s.builders.includes(b.name))?.name ?? 'force only';
+}
+
 function explainWorker(w: Worker, g: ExplainInput): string {
   const out = workerOut(w);
   const i = g.fleet.workers.indexOf(w);
@@ -114,7 +124,7 @@ function explainWorker(w: Worker, g: ExplainInput): string {
       ['owner', out.owner],
       ['os', out.os],
       ['arch', out.arch],
-      ['builds at once', `${out.max_builds} (cpu lock)`],
+      ['builds at once', `${out.max_builds}${g.fleet.master.cpu_lock ? ' (cpu lock)' : ''}`],
       ['parallel', w.parallel ? `-j${w.parallel} for make and the tests` : `make default; tests -j${g.fleet.defaults.test_jobs}`],
       ['status', w.online ? 'online' : 'OFFLINE: it keeps its builders, but nothing runs until it is back'],
       ...(w.branches ? [['branches', ruleText(w.branches)!]] : []),

@@ -20,7 +20,8 @@ export interface MatrixJson {
 }
 
 export function matrixJson(m: BuilderMatrix): MatrixJson {
-  const branches = m.branches.map((b) => b.name);
+  // Presentation order: by name (the matrix itself is in declaration order).
+  const branches = m.branches.map((b) => b.name).sort();
   return {
     branches,
     workers: m.workers.map((w) => ({

@@ -62,7 +62,8 @@ export interface RenderInput {
 }
 
 export function render({ matrix, sources }: RenderInput, dir?: string): string {
-  const builders = matrix.builders.map(({ name, worker, branch, variant, builddir, tags, scheduler, description, steps }) => ({
+  const { test_warning_patterns, source, ...master } = matrix.master;
+  const builders = matrix.builders.map(({ name, worker, branch, variant, builddir, tags, scheduler, description, steps, downtime }) => ({
     name,
     worker,
     branch,
@@ -70,8 +71,9 @@ export function render({ matrix, sources }: RenderInput, dir?: string): string {
     builddir,
     tags,
     scheduler,
-    description,
+    ...(master.builder_descriptions ? { description } : {}),
     steps,
+    ...(downtime ? { downtime } : {}),
   }));
-  return template(dir)({ sources, workers: matrix.workers, builders, schedulers: matrix.schedulers });
+  return template(dir)({ sources, workers: matrix.workers, builders, schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns });
 }

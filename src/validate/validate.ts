@@ -1,10 +1,12 @@
-// Stage 2: both files -> a typed Fleet and its matrix, or every problem found.
+// Stage 2: both files -> a typed Fleet, or every problem found (schema, then semantic).
 import type { SourceFile } from '../load/load.js';
 import { hasErrors, sortProblems } from '../problems.js';
 import { schemaProblems, secretProblems } from './schema-check.js';
-import { checkFleet, type Checked } from './semantic.js';
+import { checkFleet, type Validated } from './semantic.js';
 
-export function validate(workers: SourceFile, builders: SourceFile): Checked {
+export type { Validated };
+
+export function validate(workers: SourceFile, builders: SourceFile): Validated {
   const schema = [...schemaProblems(workers, 'workers'), ...schemaProblems(builders, 'builders'), ...secretProblems(workers), ...secretProblems(builders)];
   const semantic = checkFleet(workers, builders, !hasErrors(schema));
   const problems = sortProblems([...schema, ...semantic.problems]);

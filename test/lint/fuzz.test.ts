@@ -9,7 +9,7 @@ import { parseYaml } from '../../src/load/load.js';
 import { explain } from '../../src/explain/explain.js';
 import { matrixText } from '../../src/explain/matrix.js';
 import { render } from '../../src/render/render.js';
-import { validate } from '../../src/validate/validate.js';
+import { analyse as validate } from '../../src/pipeline.js';
 import { HERE } from './corpus.js';
 
 type Path = (string | number)[];

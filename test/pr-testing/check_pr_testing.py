@@ -22,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PARTIAL = os.path.join(HERE, "..", "..", "templates", "pr-testing.hbs")
 
 PRELUDE = """
+from datetime import timedelta
 from buildbot.plugins import reporters, schedulers, steps, util, worker
 SETTINGS = dict(SETTINGS_FOR_TEST)
 def warn(msg):

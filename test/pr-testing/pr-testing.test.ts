@@ -16,6 +16,7 @@ const PRELUDE = `import os
 import re
 import secrets
 import sys
+from datetime import timedelta
 
 import yaml
 
@@ -40,7 +41,7 @@ describe('pr-testing partial', () => {
   it('is pyflakes-clean after the header and settings block it is included after', () => {
     const file = join(tempDir('bmg-prtest-'), 'master.cfg');
     // The names master.cfg defines before it; used after it so that none is "unused".
-    writeFileSync(file, `${PRELUDE}${source}\nprint(os, re, secrets, yaml, steps, worker, warn)\n`);
+    writeFileSync(file, `${PRELUDE}${source}\nprint(os, re, secrets, timedelta, yaml, steps, worker, warn)\n`);
     const r = run(PYTHON, ['-m', 'pyflakes', file]);
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);

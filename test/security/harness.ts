@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { parseYaml } from '../../src/load/load.js';
 import { InvalidInput, type Problem } from '../../src/problems.js';
 import { render } from '../../src/render/render.js';
-import { validate } from '../../src/validate/validate.js';
+import { analyse as validate } from '../../src/pipeline.js';
 import { PYTHON } from '../pipeline/helpers.js';
 
 export const WORKERS_FILE = 'workers.yaml';

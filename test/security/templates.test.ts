@@ -12,7 +12,8 @@ import { readBack } from './harness.js';
 
 type Node = hbs.AST.Node & Record<string, unknown>;
 
-/** What is wrong with a template: anything that is not text, a comment, a partial, or `{{py <path>}}`. */
+/** What is wrong with a template: anything that is not text, a comment, a partial, `{{py <path>}}`,
+ *  or an `{{#if <path>}}...{{else}}...{{/if}}` around those (it tests a value, never writes it). */
 export function lintTemplate(source: string): string[] {
   const problems: string[] = [];
   const visit = (node: Node) => {
@@ -36,6 +37,14 @@ export function lintTemplate(source: string): string[] {
         if (!ok) problems.push(`${at}: only {{py <value>}} may interpolate a value`);
         return;
       }
+      case 'BlockStatement': {
+        const path = node.path as Node;
+        const params = node.params as Node[];
+        const ok = path.type === 'PathExpression' && path.original === 'if' && params.length === 1 && params[0]!.type === 'PathExpression' && !node.hash;
+        if (!ok) problems.push(`${at}: only {{#if <value>}} blocks are allowed (other block helpers bypass py)`);
+        else for (const body of [node.program, node.inverse] as (Node | null)[]) if (body) visit(body);
+        return;
+      }
       default:
         problems.push(`${at}: ${node.type} is not allowed (block helpers and raw output bypass py)`);
     }
@@ -52,7 +61,7 @@ describe('templates', () => {
   });
 
   it('the lint catches every other way to interpolate', () => {
-    for (const bad of ['{{name}}', '{{{name}}}', '{{& name}}', '{{#each xs}}{{py this}}{{/each}}', '{{py a b}}', '{{py "lit"}}', '{{py (lookup a "b")}}', '{{> (dyn) }}', '{{> part x=y}}', '{{{{raw}}}}{{x}}{{{{/raw}}}}']) {
+    for (const bad of ['{{name}}', '{{{name}}}', '{{& name}}', '{{#each xs}}{{py this}}{{/each}}', '{{#if x}}{{x}}{{/if}}', '{{#if x}}{{else}}{{{x}}}{{/if}}', '{{#if (f x)}}{{/if}}', '{{#unless x}}{{/unless}}', '{{py a b}}', '{{py "lit"}}', '{{py (lookup a "b")}}', '{{> (dyn) }}', '{{> part x=y}}', '{{{{raw}}}}{{x}}{{{{/raw}}}}']) {
       expect(lintTemplate(bad), bad).not.toEqual([]);
     }
     expect(lintTemplate('x = {{py workers}}\n{{! note }}\n{{> settings}}')).toEqual([]);
@@ -68,6 +77,16 @@ function sentinelMatrix(): { matrix: BuilderMatrix; sentinels: string[] } {
     return v;
   };
   const matrix: BuilderMatrix = {
+    master: {
+      test_warning_patterns: [s()],
+      source: { step: 'GitHub', args: { mode: s() } },
+      test_results_dest: s(),
+      worker_properties: true,
+      cpu_lock: true,
+      builder_descriptions: true,
+      github: false,
+      www_plugins: [s()],
+    },
     branches: [],
     exclusions: [],
     workers: [{ name: s(), owner: s(), os: s(), arch: s(), max_builds: 1, online: true, notes: s() }],

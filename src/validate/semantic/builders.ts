@@ -2,7 +2,7 @@
 // builder needs an online worker; then warns about workers no definition uses.
 import { didYouMean } from '../../problems.js';
 import type { BuilderDef } from '../../types.js';
-import { RECIPE_OS } from '../../expand/steps.js';
+import { RECIPES } from '../../recipes/index.js';
 import { type CheckRule, type Checker, hasOwn, isObj, items, str, VALID_WORKER_NAME } from './context.js';
 import type { CheckedVariants } from './variants.js';
 import type { CheckedWorkers } from './workers.js';
@@ -38,7 +38,7 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
     }
     const rule = raw.branches !== undefined ? checkRule(b, ['builders', i, 'branches'], raw.branches) : undefined;
     if (worker && variant && worker.os && typeof worker.os.family === 'string') {
-      const fit = hasOwn(RECIPE_OS, variant.recipe) ? RECIPE_OS[variant.recipe] : undefined; // else an unknown recipe, reported by the schema
+      const fit = hasOwn(RECIPES, variant.recipe) ? RECIPES[variant.recipe]!.os : undefined; // else an unknown recipe, reported by the schema
       if (fit && !fit.fits(worker.os.family)) {
         c.report(b, ['builders', i, 'variant'], `variant \`${variant.name}\` (recipe ${variant.recipe}) needs ${fit.label}, but worker \`${worker.name}\` runs ${worker.os.family}`, 'variant-os');
       }
@@ -48,11 +48,10 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
       c.report(b, ['builders', i, 'stability'], `builder \`${name}\` is marked stable but its worker \`${worker.name}\` is offline: its builds will not run; mark it unstable until the worker is back`, 'offline-stable', { severity: 'warning' });
     }
     defs.push(<BuilderDef>{
-      suffix: '',
       configure_extra: [],
       test_extra: [],
       name_format: '{name} {branch}',
-      dir_format: '{branch}.{worker}{suffix}',
+      dir_format: '{dir}.{worker}{suffix}',
       branch_tag: true,
       tags: [],
       ...(raw as Partial<BuilderDef>),

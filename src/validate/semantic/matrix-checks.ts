@@ -1,18 +1,16 @@
 // Checks only the expanded matrix can answer: unique builder names and directories, safe
 // directory names, an hour for every branch a nightly scheduler serves, no idle definitions.
-import type { BuilderMatrix, Fleet, Scheduler } from '../../types.js';
-import { expand } from '../../expand/expand.js';
-import { type Checker, hasOwn } from './context.js';
+import type { SourceFile } from '../../load/load.js';
+import type { Problem } from '../../problems.js';
+import type { BuilderMatrix, Fleet } from '../../types.js';
+import { Checker, hasOwn } from './context.js';
 
 const BUILDDIR = /^(?!\.)(?:[A-Za-z0-9_-]|\.(?!\.))+$/;
 
-/** Expands `fleet` (whose `builders` came from `defIndex` in the file), reports what is wrong in it, and returns the matrix. */
-export function checkMatrix(c: Checker, fleet: Fleet, branchNames: string[], defIndex: number[]): BuilderMatrix {
-  const { b } = c;
+/** What is wrong in the expansion of `fleet` (whose `builders` came from `defIndex` in the file). */
+export function checkMatrix(w: SourceFile, b: SourceFile, fleet: Fleet, defIndex: number[], matrix: BuilderMatrix): Problem[] {
+  const c = new Checker(w, b);
   const { schedulers, builders: defs } = fleet;
-  // expand() needs an hour for every branch a nightly scheduler serves; which branches
-  // those are is only known after expansion, so expand with placeholders and check below.
-  const matrix = expand({ ...fleet, schedulers: withEveryHour(schedulers, branchNames) });
   const defPath = (source: number, field: string) => ['builders', defIndex[source]!, field];
   const defLine = (source: number) => b.locate(defPath(source, 'name')).line;
   // Clashes are reported once per pair of definitions, not once per branch.
@@ -69,12 +67,6 @@ export function checkMatrix(c: Checker, fleet: Fleet, branchNames: string[], def
       c.report(b, defPath(source, 'name'), `builder \`${def.name}\` runs on no branch: its worker, variant and own branch rules exclude every branch`, 'no-builders', { severity: 'warning' });
     }
   });
-  return matrix;
+  return c.problems;
 }
 
-/** A copy where every nightly scheduler with per-branch hours has an hour for every branch. */
-function withEveryHour(schedulers: Record<string, Scheduler>, branches: string[]): Record<string, Scheduler> {
-  return Object.fromEntries(
-    Object.entries(schedulers).map(([k, s]) => [k, s.on === 'nightly' && typeof s.hour === 'object' ? { ...s, hour: { ...Object.fromEntries(branches.map((br) => [br, 0])), ...s.hour } } : s]),
-  );
-}

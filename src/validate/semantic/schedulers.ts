@@ -29,16 +29,36 @@ export function checkSchedulers(c: Checker, branches: CheckedBranches): CheckedS
       strs(raw.on_push_for).forEach((br, i) => {
         if (!knownBranch.has(br)) c.report(b, ['schedulers', key, 'on_push_for', i], `unknown branch \`${br}\`${didYouMean(br, branchNames)}`, 'unknown-branch');
       });
-      schedulers[key] = { name: key, on: 'nightly', hour: (raw.hour as number | Record<string, number>) ?? 0, minute: typeof raw.minute === 'number' ? raw.minute : 0, on_push_for: strs(raw.on_push_for) };
-    } else schedulers[key] = { name: key, on: 'push', ignore_paths: strs(raw.ignore_paths) };
+      schedulers[key] = { name: key, on: 'nightly', hour: (raw.hour as number | Record<string, number>) ?? 0, minute: typeof raw.minute === 'number' ? raw.minute : 0, on_push_for: strs(raw.on_push_for), name_format: nameFormat(raw) };
+    } else if (raw.on === 'pull_request') {
+      schedulers[key] = {
+        name: key,
+        on: 'pull_request',
+        name_format: typeof raw.name === 'string' ? raw.name : key,
+        tree_stable_timer: typeof raw.tree_stable_timer === 'number' ? raw.tree_stable_timer : 30,
+        group_order: strs(raw.group_order),
+      };
+    } else {
+      schedulers[key] = {
+        name: key,
+        on: 'push',
+        ignore_paths: strs(raw.ignore_paths),
+        ignore_suffixes: strs(raw.ignore_suffixes),
+        only_important: raw.only_important !== false,
+        ...(typeof raw.tree_stable_timer === 'number' ? { tree_stable_timer: raw.tree_stable_timer } : {}),
+        name_format: nameFormat(raw),
+      };
+    }
   }
   if (!isObj(bd.schedulers) || !hasOwn(schedulers, defaults.schedule)) {
     if (defaults.schedule === 'push' && !(isObj(bd.schedulers) && hasOwn(bd.schedulers, 'push'))) {
       // The implicit default: every push, every file counts.
-      schedulers.push = { name: 'push', on: 'push', ignore_paths: [] };
+      schedulers.push = { name: 'push', on: 'push', ignore_paths: [], ignore_suffixes: [], only_important: true, name_format: '{branch}-{key}' };
     } else c.report(b, ['defaults', 'schedule'], `unknown scheduler \`${defaults.schedule}\`${didYouMean(defaults.schedule, Object.keys(schedulers))}`, 'unknown-scheduler');
   } else if (schedulers[defaults.schedule]!.on !== 'push') {
     c.report(b, ['defaults', 'schedule'], `the default scheduler \`${defaults.schedule}\` must run on push`, 'bad-schedule');
   }
   return { defaults, schedulers };
 }
+
+const nameFormat = (raw: Record<string, unknown>) => (typeof raw.name === 'string' ? raw.name : '{branch}-{key}');

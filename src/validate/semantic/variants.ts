@@ -1,18 +1,42 @@
-// Variants: resolve `extends` (no cycles, no unknown parents), require a recipe, and
-// flag fields the recipe ignores and schedules that do not exist.
+// Build kinds (`variants`): resolve `extends` (no cycles, no unknown parents) by composing
+// (lists appended, environments merged, the rest replaced), require a recipe, and flag
+// fields the recipe ignores and schedules that do not exist.
 import { didYouMean } from '../../problems.js';
-import type { Defaults, Recipe, Scheduler, Variant } from '../../types.js';
-import { RECIPES } from '../schemas.js';
+import { FAMILY_FIELDS, RECIPES } from '../../recipes/index.js';
+import type { Defaults, Recipe, Scheduler, StepDecl, Variant } from '../../types.js';
 import { type CheckRule, type Checker, hasOwn, isObj, type Obj, str } from './context.js';
 
-const VARIANT_FIELDS: Record<string, Recipe[]> = {
-  configure_flags: ['unix', 'installed'],
-  interpreter_flags: ['unix', 'installed'],
-  test_flags: ['unix', 'installed', 'windows', 'vs9'],
-  timeout_multiplier: ['unix', 'installed', 'windows', 'vs9'],
-  platform: ['windows', 'vs9'],
-  release: ['windows'],
-};
+/** For each field only some families read: those families. */
+const VARIANT_FIELDS: Record<string, Recipe[]> = Object.fromEntries(
+  FAMILY_FIELDS.map((f) => [f, Object.keys(RECIPES).filter((r) => RECIPES[r]!.fields.includes(f))]),
+);
+/** Fields a child kind adds to its parent's instead of replacing. */
+const APPENDED = ['configure_flags', 'test_flags', 'interpreter_flags', 'build_flags', 'clean_flags'] as const;
+const MERGED = ['compile_env', 'test_env', 'host_env'] as const;
+const RESULT_FLAGS = ['haltOnFailure', 'flunkOnFailure', 'warnOnFailure'] as const;
+
+/** `own` over `base`: lists appended (tags without repeats), environments merged, the rest replaced. */
+function compose(base: Partial<Variant>, own: Obj): Partial<Variant> {
+  const out: Obj = { ...base, ...own };
+  for (const k of APPENDED) if (Array.isArray(own[k])) out[k] = [...((base[k] as unknown[]) ?? []), ...(own[k] as unknown[])];
+  for (const k of MERGED) if (isObj(own[k])) out[k] = { ...((base[k] as Obj) ?? {}), ...(own[k] as Obj) };
+  if (Array.isArray(own.tags)) out.tags = [...new Set([...(base.tags ?? []), ...(own.tags as string[])])];
+  if (Array.isArray(own.steps_before)) out.steps_before = [...(base.steps_before ?? []), ...(own.steps_before as Obj[]).filter(isObj).map(stepDecl)];
+  return out as Partial<Variant>;
+}
+
+function stepDecl(raw: Obj): StepDecl {
+  const flags: StepDecl['flags'] = {};
+  for (const f of RESULT_FLAGS) if (typeof raw[f] === 'boolean') flags[f] = raw[f] as boolean;
+  return {
+    step: String(raw.step),
+    name: String(raw.name),
+    command: raw.command as StepDecl['command'],
+    ...(typeof raw.description === 'string' ? { description: raw.description } : {}),
+    ...(typeof raw.property === 'string' ? { property: raw.property } : {}),
+    flags,
+  };
+}
 
 export interface CheckedVariants {
   /** The `variants` mapping as written (`{}` when not a mapping). */
@@ -54,7 +78,7 @@ export function checkVariants(c: Checker, defaults: Defaults, schedulers: Record
     if (declared !== undefined && typeof declared !== 'string') return undefined; // a wrong type: the schema's error
     const recipe = declared as Recipe | undefined;
     if (!recipe) {
-      c.report(b, ['variants', name], `variant \`${name}\` needs a \`recipe\` (unix, installed, windows, vs9, docs, dmg) or \`extends: <variant>\``, 'missing-field');
+      c.report(b, ['variants', name], `variant \`${name}\` needs a \`recipe\` (${Object.keys(RECIPES).join(', ')}) or \`extends: <variant>\``, 'missing-field');
       return undefined;
     }
     const v: Variant = {
@@ -66,15 +90,22 @@ export function checkVariants(c: Checker, defaults: Defaults, schedulers: Record
       release: false,
       timeout_multiplier: 1,
       schedule: defaults.schedule,
-      ...base,
-      ...(own as Partial<Variant>),
+      compile_env: {},
+      test_env: {},
+      out_of_tree: false,
+      build_flags: [],
+      clean_flags: [],
+      host_env: {},
+      steps_before: [],
+      ...compose(base, own),
       name,
       recipe,
     };
+    if (own.legacy_branches !== undefined) v.legacy_branches = checkRule(b, ['variants', name, 'legacy_branches'], own.legacy_branches);
     if (own.branches !== undefined) v.branches = checkRule(b, ['variants', name, 'branches'], own.branches);
     for (const field of Object.keys(own)) {
       const fits = hasOwn(VARIANT_FIELDS, field) ? VARIANT_FIELDS[field] : undefined;
-      if (fits && (RECIPES as readonly string[]).includes(recipe) && !fits.includes(recipe)) c.report(b, ['variants', name, field], `\`${field}\` does nothing for recipe \`${recipe}\` (it applies to: ${fits.join(', ')})`, 'variant-field', { key: true });
+      if (fits && hasOwn(RECIPES, recipe) && !fits.includes(recipe)) c.report(b, ['variants', name, field], `\`${field}\` does nothing for recipe \`${recipe}\` (it applies to: ${fits.join(', ')})`, 'variant-field', { key: true });
     }
     // A variant that inherits an unknown default: reported once, at `defaults.schedule`.
     const inherited = own.schedule === undefined && base.schedule === undefined;

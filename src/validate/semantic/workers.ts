@@ -1,7 +1,12 @@
 // Workers: names are unique, and a well-formed `<owner>-<suffix>` name agrees with its
 // `owner`. Fills in each worker's defaults.
 import type { Worker } from '../../types.js';
-import { type CheckRule, type Checker, items, type Obj, str, VALID_WORKER_NAME } from './context.js';
+import { ARCHES, OS_FAMILIES } from '../schemas.js';
+import { didYouMean } from '../../problems.js';
+import { type CheckRule, type Checker, hasOwn, isObj, items, type Obj, str, VALID_WORKER_NAME } from './context.js';
+
+/** Other names of known architectures. */
+const ARCH_ALIASES: Record<string, string> = { amd64: 'x86-64', x86_64: 'x86-64', i386: 'x86', i686: 'x86', arm64: 'aarch64', ppc64el: 'ppc64le', armhf: 'armv7', armv7l: 'armv7' };
 
 export interface CheckedWorkers {
   /** The entries of `workers` that are mappings, with their index. */
@@ -33,10 +38,18 @@ export function checkWorkers(c: Checker, checkRule: CheckRule): CheckedWorkers {
       c.report(w, ['workers', i, 'owner'], `owner \`${owner}\` does not match the worker name \`${name}\`: worker names are \`<owner>-<suffix>\`, so the owner should be \`${prefix}\` (or the name \`${owner}-${name.split('-').slice(1).join('-')}\`)`, 'owner-mismatch');
     }
     const branchesRule = raw.branches !== undefined ? checkRule(w, ['workers', i, 'branches'], raw.branches) : undefined;
+    // Open vocabularies: a value the tool has not seen is fine, but may be a typo or another name.
+    const family = isObj(raw.os) ? str(raw.os.family) : undefined;
+    if (family !== undefined && !(OS_FAMILIES as readonly string[]).includes(family)) c.report(w, ['workers', i, 'os', 'family'], `OS family \`${family}\` is new to this tool${didYouMean(family, OS_FAMILIES)} (known: ${OS_FAMILIES.join(', ')}); fine if it is right`, 'unknown-os', { severity: 'warning' });
+    const arch = str(raw.arch);
+    if (arch !== undefined && !(ARCHES as readonly string[]).includes(arch)) c.report(w, ['workers', i, 'arch'], `CPU architecture \`${arch}\` is new to this tool${hasOwn(ARCH_ALIASES, arch) ? `; did you mean \`${ARCH_ALIASES[arch]}\`? (the name this tool uses)` : didYouMean(arch, ARCHES)} (known: ${ARCHES.join(', ')}); fine if it is right`, 'unknown-arch', { severity: 'warning' });
     workers.push(<Worker>{
       max_builds: 1,
       pty: false,
       online: true,
+      tags: [],
+      timeout_factor: 1,
+      exclude_test_resources: [],
       ...(raw as Partial<Worker>),
       ...(branchesRule ? { branches: branchesRule } : {}),
     });

@@ -1,0 +1,47 @@
+// Fleet-wide settings of master.cfg (`master:`) and the branch features (`features:`),
+// with the 2017 fleet's behaviour as the defaults.
+import type { Feature, MasterOptions } from '../../types.js';
+import { type Checker, entries, isObj, strs } from './context.js';
+
+/** The 2017 master's patterns: a test run that passes can still be suspect. */
+const PATTERNS_2017 = [
+  'Warning -- ',
+  'Fatal Python error:',
+  'Exception ignored in:',
+  'Windows fatal exception:',
+  'ResourceWarning',
+  'Re-running failed tests in verbose mode',
+  'Re-running test .* in verbose mode',
+  'Unhandled exception in thread started by ',
+  'test_\\S+ leaked ',
+];
+
+export function checkMaster(c: Checker): { master: MasterOptions; features: Record<string, Feature> } {
+  const raw = isObj(c.bd.master) ? c.bd.master : {};
+  const bool = (k: string, d: boolean) => (typeof raw[k] === 'boolean' ? (raw[k] as boolean) : d);
+  const src = isObj(raw.source) ? raw.source : {};
+  const { step, ...args } = src;
+  const master: MasterOptions = {
+    test_warning_patterns: Array.isArray(raw.test_warning_patterns) ? strs(raw.test_warning_patterns) : PATTERNS_2017,
+    source: { step: step === 'GitHub' ? 'GitHub' : 'Git', args },
+    ...(typeof raw.test_results_dest === 'string' ? { test_results_dest: raw.test_results_dest } : {}),
+    worker_properties: bool('worker_properties', true),
+    ...(typeof raw.keepalive_interval === 'number' ? { keepalive_interval: raw.keepalive_interval } : {}),
+    cpu_lock: bool('cpu_lock', true),
+    builder_descriptions: bool('builder_descriptions', true),
+    github: bool('github', false),
+    ...(isObj(raw.janitor) ? { janitor: raw.janitor as MasterOptions['janitor'] } : {}),
+    ...(isObj(raw.caches) ? { caches: raw.caches as Record<string, number> } : {}),
+    www_plugins: strs(raw.www_plugins),
+  };
+  const features: Record<string, Feature> = Object.create(null);
+  for (const [name, f] of entries(c.bd.features)) {
+    features[name] = {
+      name,
+      ...(typeof f.description === 'string' ? { description: f.description } : {}),
+      drop_tags: strs(f.drop_tags),
+      refleak_timeout_factor: typeof f.refleak_timeout_factor === 'number' ? f.refleak_timeout_factor : 1,
+    };
+  }
+  return { master, features };
+}
