@@ -38,9 +38,10 @@ interface BuildRequest {
   results: number;
 }
 
-interface Buildset {
+export interface Buildset {
   bsid: number;
   complete: boolean;
+  reason: string;
   sourcestamps: { revision: string | null; branch: string | null }[];
 }
 
@@ -83,6 +84,23 @@ export class Api {
   async buildsetsFor(revision: string): Promise<Buildset[]> {
     const { buildsets } = await this.get<{ buildsets: Buildset[] }>('buildsets');
     return buildsets.filter((bs) => bs.sourcestamps.some((ss) => ss.revision === revision));
+  }
+
+  /** Every change the master has recorded. */
+  async changes(): Promise<{ changeid: number; revision: string | null; branch: string | null; properties: Record<string, [unknown, string]> }[]> {
+    return (await this.get('changes')).changes;
+  }
+
+  /** Builder names requested by each scheduler (named in the buildset's reason) for `revision`. */
+  async requestsBySchedulerFor(revision: string): Promise<Map<string, string[]>> {
+    const bySched = new Map<string, string[]>();
+    for (const bs of await this.buildsetsFor(revision)) {
+      const scheduler = /named '([^']+)'/.exec(bs.reason)?.[1] ?? bs.reason;
+      const names = bySched.get(scheduler) ?? [];
+      for (const br of await this.requestsOf(bs.bsid)) names.push(await this.builderName(br.builderid));
+      bySched.set(scheduler, names.sort());
+    }
+    return bySched;
   }
 
   async requestsOf(bsid: number): Promise<BuildRequest[]> {

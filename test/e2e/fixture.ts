@@ -21,6 +21,17 @@ export interface Commit {
   files: string[];
 }
 
+export interface PullRequest {
+  number: number;
+  /** The branch it targets (git name, e.g. main). */
+  base: string;
+  headSha: string;
+  /** The commit under refs/pull/<number>/merge. */
+  mergeSha: string;
+  files: string[];
+  message: string;
+}
+
 export class FixtureRepo {
   private constructor(readonly dir: string) {}
 
@@ -31,8 +42,8 @@ export class FixtureRepo {
   static create(dir: string, branches: Record<string, string>): FixtureRepo {
     mkdirSync(dir, { recursive: true });
     const repo = new FixtureRepo(dir);
-    repo.git('init', '--quiet', '--initial-branch=master');
     const [first, ...others] = Object.keys(branches);
+    repo.git('init', '--quiet', `--initial-branch=${first}`);
     repo.writeTree(branches[first]);
     repo.git('add', '--all');
     repo.git('commit', '--quiet', '-m', `fixture for Python ${branches[first]}`);
@@ -63,6 +74,24 @@ export class FixtureRepo {
     this.git('add', '--all');
     this.git('commit', '--quiet', '--allow-empty', '-m', message);
     return { branch, sha: this.git('rev-parse', 'HEAD'), files: Object.keys(files).sort() };
+  }
+
+  /**
+   * A pull request as GitHub keeps it in the base repository: its head commit
+   * (on a branch of its own, from `base`) under refs/pull/<number>/head, and
+   * the merge of that head into `base` under refs/pull/<number>/merge (what PR
+   * builds check out). The base branch itself does not move.
+   */
+  pullRequest(number: number, base: string, files: Record<string, string | null>, message = `PR ${number}`): PullRequest {
+    this.git('checkout', '--quiet', '-B', `pr-${number}`, base);
+    const headCommit = this.commit(`pr-${number}`, files, message);
+    this.git('checkout', '--quiet', base);
+    this.git('merge', '--quiet', '--no-ff', '--no-edit', `pr-${number}`);
+    const merge = this.git('rev-parse', 'HEAD');
+    this.git('reset', '--quiet', '--hard', 'HEAD~1');
+    this.git('update-ref', `refs/pull/${number}/head`, headCommit.sha);
+    this.git('update-ref', `refs/pull/${number}/merge`, merge);
+    return { number, base, headSha: headCommit.sha, mergeSha: merge, files: headCommit.files, message };
   }
 
   /** A commit that tells the fixture's test run to pass, warn or fail. */
