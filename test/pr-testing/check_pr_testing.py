@@ -19,10 +19,11 @@ from zoneinfo import ZoneInfo
 from twisted.internet import defer, task
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PARTIAL = os.path.join(HERE, "..", "..", "templates", "pr-testing.hbs")
+PARTIALS = [os.path.join(HERE, "..", "..", "templates", name) for name in ("pr-testing.hbs", "downtime.hbs")]
 
 PRELUDE = """
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 from buildbot.plugins import reporters, schedulers, steps, util, worker
 SETTINGS = dict(SETTINGS_FOR_TEST)
 def warn(msg):
@@ -49,10 +50,10 @@ BASE_SETTINGS = {
 
 def load(**settings):
     ns = {"SETTINGS_FOR_TEST": {**BASE_SETTINGS, **settings}, "WARNINGS": []}
-    with open(PARTIAL, encoding="utf-8") as f:
-        source = f.read()
     exec(compile(PRELUDE, "prelude", "exec"), ns)
-    exec(compile(source, "pr-testing.hbs", "exec"), ns)
+    for path in PARTIALS:
+        with open(path, encoding="utf-8") as f:
+            exec(compile(f.read(), os.path.basename(path), "exec"), ns)
     return ns
 
 
