@@ -45,6 +45,7 @@ BASE_SETTINGS = {
     "verbosity": 1,
     "discord_webhook": "http://127.0.0.1:9/discord",
     "buildbot_url": "http://localhost:9011/",
+    "tree_stable_timer_scale": 1,
 }
 
 
