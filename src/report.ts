@@ -1,6 +1,6 @@
 // Printing problems for people (with the source line and a caret) and for GitHub Actions.
 import { readRegular } from './regular-file.js';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { styleText } from 'node:util';
 import type { Problem } from './problems.js';
 
@@ -50,7 +50,9 @@ export function formatProblems(problems: Problem[], opts: { color: boolean; cwd?
   const out: string[] = [];
   for (const p of problems) {
     const label = p.severity === 'warning' ? `${color('yellow', 'warning', opts.color)}: ` : '';
-    out.push(`${color('bold', `${visible(p.file)}:${p.line}:${p.col}:`, opts.color)} ${label}${visible(p.message)} ${color('gray', `[${p.rule}]`, opts.color)}`);
+    const at = p.line > 0 ? `${visible(p.file)}:${p.line}:${p.col}:` : `${visible(p.file)}:`;
+    out.push(`${color('bold', at, opts.color)} ${label}${visible(p.message)} ${color('gray', `[${p.rule}]`, opts.color)}`);
+    if (p.line < 1) continue;
     const src = sourceLine(p.file, p.line, cache, opts.cwd ?? process.cwd());
     if (src !== undefined && src.trim() !== '') {
       out.push(`  ${inPlace(src)}`);
@@ -66,9 +68,30 @@ export function formatProblems(problems: Problem[], opts: { color: boolean; cwd?
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
+export interface AnnotationOptions {
+  /** The working directory the problem files are relative to. */
+  cwd: string;
+  /** $GITHUB_WORKSPACE: GitHub resolves `file=` against it, wherever the command ran. */
+  workspace?: string;
+  /** --strict: warnings fail the run, so they are annotated as errors. */
+  strict?: boolean;
+}
+
+/** The path GitHub needs: relative to the workspace (the repository's root). */
+export function workspacePath(file: string, o: AnnotationOptions): string {
+  const abs = resolve(o.cwd, file);
+  if (!o.workspace) return file;
+  const rel = relative(resolve(o.workspace), abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+}
+
+/** One GitHub Actions workflow command (`::error file=...,line=...::message`). */
+export function annotation(severity: 'error' | 'warning', file: string, line: number, col: number, title: string, message: string, o: AnnotationOptions): string {
+  const where = [`file=${escapeProperty(visible(workspacePath(file, o)))}`, ...(line > 0 ? [`line=${line}`, `col=${col}`] : []), `title=${escapeProperty(title)}`];
+  return `::${severity} ${where.join(',')}::${escapeData(visible(message))}\n`;
+}
+
 /** GitHub Actions workflow commands, so a pull request shows each problem on its line. */
-export function githubAnnotations(problems: Problem[]): string {
-  return problems
-    .map((p) => `::${p.severity} file=${escapeProperty(visible(p.file))},line=${p.line},col=${p.col},title=${escapeProperty(p.rule)}::${escapeData(visible(p.message))}\n`)
-    .join('');
+export function githubAnnotations(problems: Problem[], o: AnnotationOptions): string {
+  return problems.map((p) => annotation(o.strict ? 'error' : p.severity, p.file, p.line, p.col, p.rule, p.message, o)).join('');
 }

@@ -41,15 +41,15 @@ describe('exit codes', () => {
 
   it.each([
     [[], 'a command is required'],
-    [['frobnicate'], 'unknown command: frobnicate'],
-    [['validate', 'extra'], 'unexpected argument: extra'],
-    [['validate', '--no-such-option'], "Unknown option '--no-such-option'"],
-    [['explain'], 'explain needs a worker or builder name'],
+    [['frobnicate'], 'unknown command `frobnicate`'],
+    [['validate', 'extra'], 'unexpected argument `extra`: `validate` takes no arguments'],
+    [['validate', '--no-such-option'], 'unknown option `--no-such-option` for `validate`'],
+    [['explain'], '`explain` needs a worker, builder or builder definition name'],
   ])('2: usage %j', async (argv, message) => {
     const r = await cli(fleet(), argv);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
-    expect(r.err).toContain('Usage: buildmaster-gen');
+    expect(r.err).toContain('Usage: npx buildmaster-gen');
   });
 
   it('2: invalid input, every problem of both files at once, sorted', async () => {

@@ -43,11 +43,14 @@ function problem(file: string, pos: Position, message: string, rule: string): Pr
 }
 
 const START: Position = { line: 1, col: 1 };
+const WHOLE_FILE: Position = { line: 0, col: 0 };
 const tooDeep = `the document is nested too deeply (more than ${MAX_DEPTH} levels)`;
 
 /** Read and parse `path`; throws InvalidInput with every YAML problem at once. */
 export function loadYaml(path: string, shown: string): SourceFile {
-  const fail = (message: string, rule = 'file-unreadable') => new InvalidInput([problem(shown, START, message, rule)]);
+  // About the whole file: no line or column in it to point at; the message names the real path.
+  const real = shown === path ? '' : ` (${path})`;
+  const fail = (message: string, rule = 'file-unreadable') => new InvalidInput([problem(shown, WHOLE_FILE, `${message}${real}`, rule)]);
   let fd: number;
   let size: number;
   try {
