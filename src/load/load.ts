@@ -8,6 +8,7 @@ import { closeSync, readSync } from 'node:fs';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InvalidInput, type Problem } from '../problems.js';
 import { NotRegularFile, openRegular } from '../regular-file.js';
+import { keysAsWritten, type KeyNotText } from './key-text.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DEPTH = 64;
@@ -36,6 +37,8 @@ export interface SourceFile {
   data: unknown;
   /** Where the value at `path` starts; with `key`, where its mapping key starts. */
   locate(path: Path, opts?: { key?: boolean }): Position;
+  /** Keys YAML read as a number, boolean or null; the data holds them as written. */
+  keysNotText: KeyNotText[];
 }
 
 function problem(file: string, pos: Position, message: string, rule: string): Problem {
@@ -133,6 +136,7 @@ export function parseYaml(text: string, shown: string): SourceFile {
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new InvalidInput([problem(shown, START, 'the file is empty; expected a mapping (see the schema in schema/)', 'empty-file')]);
   }
+  const keysNotText = keysAsWritten(doc, text, at);
   const shape = checkShape(doc, shown, at);
   if (shape.length) throw new InvalidInput(shape);
 
@@ -170,7 +174,7 @@ export function parseYaml(text: string, shown: string): SourceFile {
     }
     return best?.range ? at(best.range[0]) : START;
   };
-  return { file: shown, lines, data, locate };
+  return { file: shown, lines, data, locate, keysNotText };
 }
 
 /** yaml's message, made to speak YAML rather than the library's API, with a hint. */

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { SourceFile } from '../load/load.js';
+import { readAs, type KeyNotText } from '../load/key-text.js';
 import { didYouMean, type Problem } from '../problems.js';
 import * as S from './schemas.js';
 
@@ -87,8 +88,12 @@ function typeHint(want: string, value: unknown, asWritten: string | undefined): 
   if (want.includes('integer') && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return ': remove the quotes';
   // `3.10` reads as the number 3.1: quote what was written, not what YAML made of it.
   if (want === 'string' && typeof value === 'number') return `: put it in quotes ("${asWritten ?? String(value)}"); unquoted, YAML reads it as a number`;
-  if (want === 'string' && typeof value === 'boolean') return `: put it in quotes; unquoted, YAML reads it as ${String(value)}`;
+  if (want === 'string' && typeof value === 'boolean') return `: put it in quotes (${JSON.stringify(asWritten ?? String(value))}); unquoted, YAML reads it as ${String(value)}`;
   if (want === 'array' && typeof value === 'string') return `: write a list, e.g. [${show(value)}]`;
+  if (value === null) {
+    if (!asWritten) return ': give it a value (or remove the line)';
+    return want.includes('string') ? `: put it in quotes (${JSON.stringify(asWritten)}) if you mean the text; unquoted, YAML reads \`${asWritten}\` as nothing` : `: give it a value; unquoted, YAML reads \`${asWritten}\` as nothing`;
+  }
   return '';
 }
 
@@ -145,6 +150,20 @@ function valueAt(data: unknown, path: string[]): unknown {
 
 /** Validate one file against its schema; every error, each located and explained. */
 export function schemaProblems(src: SourceFile, which: 'workers' | 'builders'): Problem[] {
+  return [...src.keysNotText.map((k) => keyNotText(src, k)), ...ajvProblems(src, which)];
+}
+
+/** A key YAML read as a number, boolean or null: keys are names, so it must be text. */
+function keyNotText(src: SourceFile, k: KeyNotText): Problem {
+  const where = k.parent.length ? ` in ${describePath(src.data, k.parent.map(String))}` : '';
+  const message =
+    k.written === ''
+      ? `a key is missing${where}: YAML reads \`: value\` as a key of nothing (null); write \`name: value\``
+      : `the key \`${k.written}\`${where} is read by YAML as ${readAs(k.value)}${String(k.value) === k.written ? '' : `, not as the name \`${k.written}\``}: keys are names, so put it in quotes (${JSON.stringify(k.written)})`;
+  return { file: src.file, ...k.at, message, rule: 'non-text-key', severity: 'error' };
+}
+
+function ajvProblems(src: SourceFile, which: 'workers' | 'builders'): Problem[] {
   const validate = validators()[which];
   const root = which === 'workers' ? S.workersSchema : S.buildersSchema;
   if (validate(src.data)) return [];
@@ -178,6 +197,7 @@ function explain(e: ErrorObject, src: SourceFile, root: unknown): Problem | unde
       const key = String(e.params.additionalProperty);
       const at = src.locate([...path, key], { key: true });
       if (SECRET_KEY.test(key)) return undefined; // reported by secretProblems
+      if (key === '') return undefined; // a missing key: reported as non-text-key
       const allowed = Object.keys((parent?.properties as object) ?? {});
       return mk(`unknown field \`${key}\` in ${here}${didYouMean(key, allowed)}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`, 'unknown-field', at);
     }

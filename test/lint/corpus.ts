@@ -38,6 +38,8 @@ export interface Case {
     severity?: 'error' | 'warning';
     /** Other problems that must be reported in the same run (`file:line:col [rule]`). */
     also?: string[];
+    /** Text that must appear nowhere in the output (a mangled name, a wrong hint). */
+    none?: string[];
   };
 }
 

@@ -69,6 +69,7 @@ describe('lint corpus', () => {
     for (const m of [c.expect.message].flat()) expect(p.message).toContain(m);
     expect(p.severity).toBe(c.expect.severity ?? 'error');
     for (const other of c.expect.also ?? []) expect(reported.map((x) => `${x.file}:${x.line}:${x.col} [${x.rule}]`)).toContain(other);
+    for (const absent of c.expect.none ?? []) expect(all).not.toContain(absent);
 
     // The offending line and a caret under the column, unless the line is blank (end of file).
     const text = existsSync(join(dir, file!)) ? readFileSync(join(dir, file!), 'utf8').split(/\r\n|\r|\n/)[p.line - 1] : undefined;
