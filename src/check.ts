@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fsStep, type Context } from './context.js';
 import { drift, formatDrift, UnreadableConfig } from './explain/drift.js';
 import { OUTPUT_FILE, readIfExists, unifiedDiff } from './output.js';
+import { PROGRAM } from './commands.js';
 
 /** The base file of `changes` cannot be read or is not a master.cfg we can read back. */
 export class UnreadableBase extends Error {}
@@ -32,9 +33,21 @@ export function checkOutput(text: string, summary: string, c: Context): number {
     io.err(`${shownOut} does not exist: run \`${c.suggest('generate')}\` and commit it\n`);
     return 1;
   }
-  io.err(`${shownOut} is out of date: run \`${c.suggest('generate')}\` and commit the result\n`);
-  io.out(driftSummary(onDisk, text));
-  io.out(unifiedDiff(shownOut, onDisk, text));
+  // A CRLF checkout (Git for Windows' default without .gitattributes) differs on every line:
+  // say so, instead of a diff of the whole file.
+  const crlf = onDisk.includes('\r\n');
+  const lf = crlf ? onDisk.replace(/\r\n/g, '\n') : onDisk;
+  if (crlf && lf === text) {
+    io.err(
+      `${shownOut} differs only in its line endings: it has CRLF (Windows) line endings, and ${PROGRAM} writes LF. ` +
+        'Git converted it on checkout (core.autocrlf): delete it and run ' +
+        `\`git checkout -- ${shownOut}\` (this repository's .gitattributes asks for LF), or run \`${c.suggest('generate')}\`\n`,
+    );
+    return 1;
+  }
+  io.err(`${shownOut} is out of date: run \`${c.suggest('generate')}\` and commit the result${crlf ? ' (it also has CRLF line endings, which the diff below leaves out)' : ''}\n`);
+  io.out(driftSummary(lf, text));
+  io.out(unifiedDiff(shownOut, lf, text));
   return 1;
 }
 
