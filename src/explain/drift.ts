@@ -2,6 +2,7 @@
 // read from master.cfg text (the committed file and the one just generated) with the
 // same parser, so the summary cannot disagree with what Buildbot would load.
 import { PyLiteralError, readAssignment, type PyValue } from './pyliteral.js';
+import { byNatural, naturalCompare } from '../sort.js';
 
 type Rec = Record<string, PyValue>;
 
@@ -72,13 +73,13 @@ function stepNames(before: PyValue | undefined, after: PyValue | undefined): str
 }
 
 const entry = (name: string, r: Rec): Entry => (typeof r.branch === 'string' ? { name, branch: r.branch } : { name });
-const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = byNatural<{ name: string }>((e) => e.name);
 
 function compare(before: Map<string, Rec>, after: Map<string, Rec>): TableDrift {
   const added = [...after].filter(([n]) => !before.has(n)).map(([n, r]) => entry(n, r)).sort(byName);
   const removed = [...before].filter(([n]) => !after.has(n)).map(([n, r]) => entry(n, r)).sort(byName);
   const changed: RecordChange[] = [];
-  for (const [name, a] of [...before].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+  for (const [name, a] of [...before].sort(([x], [y]) => naturalCompare(x, y))) {
     const b = after.get(name);
     if (!b) continue;
     const fields: string[] = [];

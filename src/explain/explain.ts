@@ -5,6 +5,7 @@ import type { SourceFile } from '../load/load.js';
 import { closest } from '../problems.js';
 import type { Branch, BranchRule, Builder, BuilderMatrix, Fleet, Worker } from '../types.js';
 import { placement, workerOut } from '../expand/expand.js';
+import { branchOrder, byNatural } from '../sort.js';
 import { columns, commandLine, stepNotes, when } from './describe.js';
 
 export interface ExplainInput {
@@ -68,7 +69,7 @@ function explainAbsent(name: string, g: ExplainInput, eq: (a: string, b: string)
     const branch = g.matrix.branches.find((b) => b.name === ex.branch);
     if (!branch || !eq(wouldBe(g, ex.source, branch), name)) continue;
     const def = g.fleet.builders[ex.source]!;
-    const built = g.matrix.builders.filter((b) => b.source === ex.source).map((b) => b.branch);
+    const built = branchOrder(g.matrix.branches).flatMap((br) => (g.matrix.builders.some((b) => b.source === ex.source && b.branch === br.name) ? [br.name] : []));
     return `${[
       `\`${wouldBe(g, ex.source, branch)}\` is not a builder: definition \`${def.name}\` (${where(g.sources.builders, ['builders', ex.source])}) is kept off ${branch.name} by a rule: ${ex.reason}.`,
       built.length ? `It builds on ${built.join(', ')}.` : 'It builds on no branch at all.',
@@ -83,7 +84,7 @@ function explainAbsent(name: string, g: ExplainInput, eq: (a: string, b: string)
 
 /** `<definition> <branch>` with a branch that does not exist: say so (the branches are listed). */
 function unknownBranch(name: string, g: ExplainInput): { detail: string } | undefined {
-  const names = g.matrix.branches.map((b) => b.name);
+  const names = branchOrder(g.matrix.branches).map((b) => b.name);
   let best: { def: string; branch: string; length: number } | undefined;
   for (let source = 0; source < g.fleet.builders.length; source++) {
     const mark = '\u0000';
@@ -126,7 +127,7 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
 /** For each branch: the builder a definition makes there, or the rule that excludes it. */
 function branchRows(source: number, g: ExplainInput): string[] {
   return table(
-    g.matrix.branches.map((br) => {
+    branchOrder(g.matrix.branches).map((br) => {
       const b = g.matrix.builders.find((x) => x.source === source && x.branch === br.name);
       if (b) return [br.name, 'built', `${b.name}  (${b.builddir}; ${br.name}-${b.scheduler})`];
       const ex = g.matrix.exclusions.find((e) => e.source === source && e.branch === br.name);
@@ -149,7 +150,7 @@ function rules(source: number, g: ExplainInput): string[] {
 function explainWorker(w: Worker, g: ExplainInput): string {
   const out = workerOut(w);
   const i = g.fleet.workers.indexOf(w);
-  const mine = g.matrix.builders.filter((b) => b.worker === w.name);
+  const mine = g.matrix.builders.filter((b) => b.worker === w.name).sort(byNatural((b) => b.name));
   const defs = [...new Set(g.fleet.builders.flatMap((d, s) => (d.worker === w.name ? [s] : [])))];
   const lines = [
     `Worker ${w.name} (${where(g.sources.workers, ['workers', i])})`,
@@ -187,7 +188,7 @@ function explainBuilder(b: Builder, g: ExplainInput): string {
 
 function explainDefinition(source: number, g: ExplainInput): string {
   const def = g.fleet.builders[source]!;
-  const mine = g.matrix.builders.filter((b) => b.source === source);
+  const mine = g.matrix.builders.filter((b) => b.source === source).sort(byNatural((b) => b.name));
   const lines = [
     `Builder definition \`${def.name}\` (${where(g.sources.builders, ['builders', source])}): worker ${def.worker}, variant ${def.variant}${def.stability ? `, ${def.stability}` : ''}`,
     ...rules(source, g),
