@@ -3,6 +3,7 @@ import { readRegular } from './regular-file.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { styleText } from 'node:util';
 import type { Problem } from './problems.js';
+import { escapeHidden } from './hidden-chars.js';
 
 // The caller decides (from its env: NO_COLOR, FORCE_COLOR, a TTY); styleText alone would judge by this process's stdout.
 const color = (format: Parameters<typeof styleText>[0], s: string, on: boolean) => (on ? styleText(format, s, { validateStream: false }) : s);
@@ -20,12 +21,12 @@ function sourceLine(file: string, line: number, cache: Map<string, string[] | nu
 }
 
 // Input text reaches a terminal or a CI log: control characters (escape sequences) are
-// shown, never sent. In a source line, one `?` each keeps the caret in its column.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-// A message is one line: a newline in a quoted value could start a line of its own (a
-// GitHub Actions `::command` on stderr, say).
-const visible = (s: string) => s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, '\\n');
-const inPlace = (s: string) => s.replace(CONTROL, '?').replace(/\t/g, ' ');
+// shown, never sent, and so are invisible and bidirectional ones (`\u200b`, `\u202e`): a
+// reader must see what is there. A message is one line: a newline in a quoted value could
+// start a line of its own (a GitHub Actions `::command` on stderr, say).
+const visible = (s: string) => escapeHidden(s).replace(/\n/g, '\\n');
+/** A source line as shown under a problem (tabs as one space each). */
+const inPlace = (s: string) => escapeHidden(s).replace(/\t/g, ' ');
 
 /** After a YAML syntax error the parser's later complaints about that file are mostly
  *  echoes of it: keep the first (as compilers do) and say that the rest were left out. */
@@ -56,7 +57,9 @@ export function formatProblems(problems: Problem[], opts: { color: boolean; cwd?
     const src = sourceLine(p.file, p.line, cache, opts.cwd ?? process.cwd());
     if (src !== undefined && src.trim() !== '') {
       out.push(`  ${inPlace(src)}`);
-      out.push(`  ${' '.repeat(Math.max(0, p.col - 1))}${color(p.severity === 'warning' ? 'yellow' : 'red', '^', opts.color)}`);
+      // The caret goes under the column as shown: an escape before it moves it along.
+      const before = inPlace(src.slice(0, Math.max(0, p.col - 1))).length;
+      out.push(`  ${' '.repeat(before)}${color(p.severity === 'warning' ? 'yellow' : 'red', '^', opts.color)}`);
     }
   }
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -161,8 +161,8 @@ describe('report', () => {
     const text = formatProblems([{ file: 'x.yaml', line: 1, col: 5, message: 'bad \u001b[2J here', rule: 'r', severity: 'error' }], { color: false, cwd: dir });
     expect(text).not.toContain('\u001b');
     expect(text).toContain('bad \\u001b[2J here');
-    // One `?` per control character and one space per tab: the caret stays under its column.
-    expect(text.split('\n').slice(1, 3)).toEqual(['  a: "?[2J" b', '      ^']);
+    // Each control character escaped, one space per tab: the caret follows the column as shown.
+    expect(text.split('\n').slice(1, 3)).toEqual(['  a: "\\u001b[2J" b', '      ^']);
   });
 
   it('keeps the first YAML syntax error of a file and says how many echoes were left out', async () => {

@@ -39,6 +39,9 @@ function ruleText(rule: BranchRule | undefined): string | undefined {
 
 const table = (rows: string[][], indent = '  ') => columns(rows, indent);
 
+/** Without `stability` a builder is unstable (it gates nothing): say so, visibly. */
+const stability = (def: { stability?: string }) => def.stability ?? 'unstable (no `stability` given: new builders start unstable)';
+
 export function explain(name: string, g: ExplainInput): string {
   const { fleet, matrix } = g;
   const defNames = fleet.builders.map((d) => d.name);
@@ -116,6 +119,7 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
       ['variant', `${variant.name} (recipe ${variant.recipe})${variant.description ? `: ${variant.description}` : ''}`],
       ['branch', `${b.branch} (git branch ${branch.git_branch}, Python ${branch.version})`],
       ['directory', b.builddir],
+      ['stability', stability(def)],
       ['tags', b.tags.join(', ')],
       ['schedule', sched ? `${sched.name}: ${when(sched)}` : `${b.branch}-${b.scheduler}`],
       ['steps', ''],
@@ -190,7 +194,7 @@ function explainDefinition(source: number, g: ExplainInput): string {
   const def = g.fleet.builders[source]!;
   const mine = g.matrix.builders.filter((b) => b.source === source).sort(byNatural((b) => b.name));
   const lines = [
-    `Builder definition \`${def.name}\` (${where(g.sources.builders, ['builders', source])}): worker ${def.worker}, variant ${def.variant}${def.stability ? `, ${def.stability}` : ''}`,
+    `Builder definition \`${def.name}\` (${where(g.sources.builders, ['builders', source])}): worker ${def.worker}, variant ${def.variant}, ${stability(def)}`,
     ...rules(source, g),
     '',
     'On each branch:',

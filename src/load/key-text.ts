@@ -5,6 +5,7 @@
 // keeps the text as written, and is remembered here to be reported as an error.
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Path, Position } from './load.js';
+import { isMergeKey } from './merge-keys.js';
 
 export interface KeyNotText {
   /** The path of the mapping that holds the key. */
@@ -32,7 +33,7 @@ export function keysAsWritten(doc: Document, text: string, at: (offset: number) 
     } else if (isMap(node)) {
       for (const pair of node.items) {
         const key = pair.key as Node | null;
-        if (isScalar(key) && typeof key.value !== 'string') {
+        if (isScalar(key) && typeof key.value !== 'string' && !isMergeKey(key)) {
           const written = typeof key.source === 'string' ? key.source : String(key.value ?? '');
           // An empty key starts before the indentation: point at the `:` instead.
           let offset = key.range?.[0] ?? 0;

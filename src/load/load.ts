@@ -10,6 +10,7 @@ import { InvalidInput, type Problem } from '../problems.js';
 import { NotRegularFile, openRegular } from '../regular-file.js';
 import { keysAsWritten, type KeyNotText } from './key-text.js';
 import { findSlip } from './syntax-slips.js';
+import { badMerge, isMergeKey, mergedPair } from './merge-keys.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DEPTH = 64;
@@ -127,7 +128,8 @@ export function parseYaml(text: string, shown: string): SourceFile {
   if (limit) throw new InvalidInput([problem(shown, positionIn(text, limit.offset), limit.message, limit.rule)]);
   // uniqueKeys: false, because yaml's own check is quadratic (100k keys take minutes);
   // checkShape finds duplicate keys in linear time.
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
+  // merge: `<<: *defaults` merge keys are read (they are not YAML 1.2, but people use them).
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', merge: true });
   if (doc.errors.length) throw new InvalidInput(syntaxProblems(doc.errors, lines, shown, at));
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new InvalidInput([problem(shown, START, 'the file is empty; expected a mapping (see the schema in schema/)', 'empty-file')]);
@@ -135,6 +137,11 @@ export function parseYaml(text: string, shown: string): SourceFile {
   const keysNotText = keysAsWritten(doc, text, at);
   const shape = checkShape(doc, shown, at);
   if (shape.length) throw new InvalidInput(shape);
+  const merge = badMerge(doc);
+  if (merge) {
+    const where = merge.range ? at(merge.range[0]) : START;
+    throw new InvalidInput([problem(shown, where, 'a merge key (`<<`) takes a mapping, or an alias of one (`<<: *defaults`, with `&defaults` on a mapping above), or a list of such aliases', 'yaml-merge')]);
+  }
 
   let data: unknown;
   try {
@@ -154,7 +161,8 @@ export function parseYaml(text: string, shown: string): SourceFile {
       const last = i === path.length - 1;
       if (isAlias(node)) node = node.resolve(doc);
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        // A field written here, or else one that came through a merge key (located in its anchor).
+        const pair = node.items.find((p) => isScalar(p.key) && !isMergeKey(p.key) && String(p.key.value) === String(seg)) ?? mergedPair(node, String(seg), doc);
         if (!pair) break;
         if (last && opts?.key && isNode(pair.key)) return at(pair.key.range![0]);
         node = pair.value;

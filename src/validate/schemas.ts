@@ -15,9 +15,10 @@ export const BRANCH_NAME = '^[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!\\.))*$';
 /** Git branch names, restricted: no slashes, spaces, `..` or control characters; and
  *  what git itself refuses (`git check-ref-format`): no trailing `.`, no `.lock` ending. */
 export const GIT_BRANCH = '^[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!\\.))*(?<!\\.)(?<!\\.lock)$';
-/** Appended to builder directories: letters, digits, `.`, `_`, `-`, no `..`, and no
- *  trailing `.` (Windows drops it: two builders would share a directory). */
-export const DIR_SUFFIX = '^(?:[A-Za-z0-9_-]|\\.(?!\\.))*(?<!\\.)$';
+/** Appended to builder directories: a leading `.` (`3.x.koobs-freebsd10.nondebug`, never
+ *  `...freebsd10nondebug`), then letters, digits, `.`, `_`, `-`, no `..`, and no trailing `.`
+ *  (Windows drops it: two builders would share a directory). */
+export const DIR_SUFFIX = '^\\.(?!\\.)(?:[A-Za-z0-9_-]|\\.(?!\\.))*(?<!\\.)$';
 export const TAG = '^[a-z0-9][a-z0-9._-]*$';
 export const KEY = '^[a-z0-9][a-z0-9-]*$';
 /** One printable line: no control characters, lone surrogates or line separators. */

@@ -37,7 +37,7 @@ describe('lint corpus', () => {
     // Refusals too big to keep in a corpus (a 10 MiB file, 100 000 workers).
     const untested = new Set(['file-too-large', 'too-many']);
     const semantic = readdirSync(join(ROOT, 'src', 'validate', 'semantic')).map((f) => `validate/semantic/${f}`);
-    const src = ['load/load.ts', 'validate/schema-check.ts', ...semantic].map((f) => readFileSync(join(ROOT, 'src', f), 'utf8')).join('\n');
+    const src = ['load/load.ts', 'validate/schema-check.ts', 'validate/text-checks.ts', ...semantic].map((f) => readFileSync(join(ROOT, 'src', f), 'utf8')).join('\n');
     const rules = new Set([...src.matchAll(/'([a-z]+(?:-[a-z]+)+)'/g)].map((m) => m[1]!).filter((r) => !/^(?:key|json|schema)-/.test(r)));
     const covered = new Set(cases.map((c) => c.expect.rule));
     expect([...rules].filter((r) => !covered.has(r) && !untested.has(r)).sort()).toEqual([]);
