@@ -11,7 +11,7 @@ import { commandHelp, commandNamed, overallHelp, PROGRAM, RUN, usageLine, type C
 import { displayPath, FleetNotFound, locateFleets, type FleetLocation } from './fleet-paths.js';
 import { loadFleet, renderConfig, type Generated } from './pipeline.js';
 import { InvalidInput } from './problems.js';
-import { formatProblems, githubAnnotations, withoutEchoes } from './report.js';
+import { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } from './report.js';
 import { OUTPUT_FILE, readIfExists, writeAtomic } from './output.js';
 import { buildersSchema, workersSchema } from './validate/schemas.js';
 import { explain, UnknownName } from './explain/explain.js';
@@ -86,7 +86,7 @@ function context(io: Io, values: Values, fleet: FleetLocation, several: boolean)
       const problems = withoutEchoes(all);
       if (!problems.length) return;
       io.err(formatProblems(problems, { color, cwd: io.cwd }));
-      if (io.env.GITHUB_ACTIONS === 'true') io.out(githubAnnotations(problems, { cwd: io.cwd, workspace: io.env.GITHUB_WORKSPACE, strict: values.strict }));
+      if (io.env.GITHUB_ACTIONS === 'true') io.out(newInThisJob(githubAnnotations(problems, { cwd: io.cwd, workspace: io.env.GITHUB_WORKSPACE, strict: values.strict }), io.env));
     },
   };
 }
@@ -141,7 +141,7 @@ function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Contex
       io.out(`${c.prefix}ok: ${summary}\n`);
       return 0;
     case 'changes':
-      return changesReport(args[0]!, renderConfig(g, fleet), c);
+      return changesReport(args[0]!, renderConfig(g, fleet), g.matrix.builders.length, c);
     case 'generate': {
       const text = renderConfig(g, fleet);
       const changed = fsStep(`read ${shownOut}`, () => readIfExists(outFile, c.suggest('generate'))) !== text;

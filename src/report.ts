@@ -1,6 +1,7 @@
 // Printing problems for people (with the source line and a caret) and for GitHub Actions.
 import { readRegular } from './regular-file.js';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { appendFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { styleText } from 'node:util';
 import type { Problem } from './problems.js';
 import { escapeHidden } from './hidden-chars.js';
@@ -97,4 +98,27 @@ export function annotation(severity: 'error' | 'warning', file: string, line: nu
 /** GitHub Actions workflow commands, so a pull request shows each problem on its line. */
 export function githubAnnotations(problems: Problem[], o: AnnotationOptions): string {
   return problems.map((p) => annotation(o.strict ? 'error' : p.severity, p.file, p.line, p.col, p.rule, p.message, o)).join('');
+}
+
+/** Annotations not yet printed in this job. A workflow runs validate, then check (and
+ *  more), and each reports the same warnings: GitHub would show every one several times.
+ *  What was printed is remembered in $RUNNER_TEMP, which the runner empties for each job. */
+export function newInThisJob(annotations: string, env: NodeJS.ProcessEnv): string {
+  if (!env.RUNNER_TEMP || !annotations) return annotations;
+  const file = join(env.RUNNER_TEMP, 'buildmaster-gen-annotations.txt');
+  // The same problem once, whatever its severity (`validate --strict` makes a warning an error).
+  const key = (l: string) => l.replace(/^::\w+ /, '');
+  let seen = new Set<string>();
+  try {
+    seen = new Set(readRegular(file).split('\n'));
+  } catch {
+    // none yet (or unreadable): print everything
+  }
+  const fresh = annotations.split('\n').filter((l) => l && !seen.has(key(l)));
+  try {
+    if (fresh.length) appendFileSync(file, `${fresh.map(key).join('\n')}\n`);
+  } catch {
+    // best effort: a duplicate annotation is better than none
+  }
+  return fresh.map((l) => `${l}\n`).join('');
 }

@@ -146,7 +146,7 @@ describe('.github/workflows/check.yml', () => {
     expect(runs.some((r) => /^npm ci\b/.test(r))).toBe(true);
     expect(runs.some((r) => /apt-get install .*\bbuildbot\b/.test(r))).toBe(true);
     expect(runs).toContain('buildbot checkconfig out/');
-    const ours = runs.flatMap((r) => [...r.matchAll(/node dist\/cli\.js ([^>|;}\n]+)/g)].map((m) => m[1]!.trim().split(/\s+/)));
+    const ours = runs.flatMap((r) => [...r.matchAll(/npx buildmaster-gen ((?:validate|check)[^>|;}\n]*)/g)].map((m) => m[1]!.trim().split(/\s+/)));
     expect(ours.map((a) => a[0])).toEqual(expect.arrayContaining(['validate', 'check']));
     // Each command as the workflow runs it succeeds on the committed fleet.
     for (const argv of ours) expect((await cli(fleet(), argv)).code, argv.join(' ')).toBe(0);
