@@ -4,7 +4,7 @@
 // Both are warnings: the value may be meant; a reviewer should look.
 import type { Path, SourceFile } from '../load/load.js';
 import type { Problem } from '../problems.js';
-import { escapeHidden, hiddenIn } from '../hidden-chars.js';
+import { escapeHidden, HIDDEN, hiddenIn } from '../hidden-chars.js';
 import { describePath, knownSecret } from './schema-check.js';
 
 /** Fields whose value is a name (of the entry, or of another one). */
@@ -21,7 +21,12 @@ const SECRET_LIKE: [RegExp, string][] = [
 const RANDOM = /[A-Za-z0-9+/_-]{32,}/g;
 const looksRandom = (s: string) => /[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s) && !/^[A-Za-z]+[0-9]*$/.test(s);
 
+/** Cheap first looks: most values are short names, with nothing hidden in them. */
+const MAYBE_HIDDEN = new RegExp(HIDDEN.source); // without /g: no lastIndex between calls
+const MAYBE_SECRET = /[:=@]|[A-Za-z0-9+/_-]{32}|Bearer|Basic/;
+
 function secretLike(v: string): string | undefined {
+  if (v.length < 12 || !MAYBE_SECRET.test(v)) return undefined;
   const found = SECRET_LIKE.find(([re]) => re.test(v));
   if (found) return found[1];
   return (v.match(RANDOM) ?? []).some(looksRandom) ? 'a token (a long random-looking string)' : undefined;
@@ -32,7 +37,9 @@ export function textProblems(src: SourceFile): Problem[] {
   const warn = (path: Path, key: boolean, message: string, rule: string) =>
     problems.push({ file: src.file, ...src.locate(path, key ? { key: true } : undefined), message, rule, severity: 'warning' });
 
-  const hidden = (text: string, path: Path, key: boolean) => {
+  const hidden = (text: string, at: Path, key: boolean) => {
+    if (!MAYBE_HIDDEN.test(text)) return;
+    const path = [...at];
     const found = hiddenIn(text).filter((h) => !h.control); // control characters: the schema's errors
     if (!found.length) return;
     const field = String(path[path.length - 1] ?? '');
@@ -48,23 +55,32 @@ export function textProblems(src: SourceFile): Problem[] {
     warn(path, key, `${where} holds ${what}, ${why}; remove it`, 'hidden-character');
   };
 
-  const walk = (v: unknown, path: (string | number)[]) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        hidden(k, [...path, k], true);
-        walk(x, [...path, k]);
+  // One path, changed in place: copied only for a problem.
+  const path: (string | number)[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
+    } else if (v && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        hidden(k, path, true);
+        walk((v as Record<string, unknown>)[k]);
+        path.pop();
       }
     } else if (typeof v === 'string') {
       hidden(v, path, false);
       const field = String(path[path.length - 1] ?? '');
       // Known kinds of secret (a GitHub token, ...) are errors of their own (secret-in-yaml).
-      const like = NAME_FIELDS.has(field) || knownSecret(v) ? undefined : secretLike(v);
-      if (like) {
-        warn(path, false, `${describePath(src.data, path.map(String))} looks like it holds ${like}: secrets never go in the YAML (it is public); if it is one, remove it and change it, and send the new one to a maintainer privately`, 'secret-like-text');
+      const like = NAME_FIELDS.has(field) ? undefined : secretLike(v);
+      if (like && !knownSecret(v)) {
+        warn([...path], false, `${describePath(src.data, path.map(String))} looks like it holds ${like}: secrets never go in the YAML (it is public); if it is one, remove it and change it, and send the new one to a maintainer privately`, 'secret-like-text');
       }
     }
   };
-  walk(src.data, []);
+  walk(src.data);
   return problems;
 }
