@@ -1,9 +1,16 @@
 #!/bin/sh
-# Install what buildmaster-gen and its tests need on a fresh Debian machine:
-# Debian's Buildbot master and worker (the judges of the generated config), pyflakes
-# and git, then the npm packages (whose `prepare` step compiles the TypeScript).
+# Install what buildmaster-gen and its tests need.
+#   1. npm ci: the npm packages; its `prepare` step compiles the TypeScript into dist/.
+#      That alone is enough for validate, generate, check, explain and matrix, on any
+#      system with Node.js: no root, no apt-get.
+#   2. For the Buildbot tests of `npm test` only: Debian's Buildbot master and worker (the
+#      judges of the generated config), pyflakes and git, with apt-get (with sudo when not
+#      root). Skipped when they are already there (except under CI=true), and where there is
+#      no apt-get (Fedora, macOS, ...), with a note on what to install instead.
 set -eu
 cd "$(dirname "$0")/.."
+
+npm ci --no-audit --no-fund
 
 have_system_deps() {
   command -v buildbot >/dev/null 2>&1 &&
@@ -12,12 +19,19 @@ have_system_deps() {
     /usr/bin/python3 -c 'import buildbot, pyflakes' >/dev/null 2>&1
 }
 
-if [ "${CI:-}" = "true" ] || ! have_system_deps; then
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -q
-  $SUDO apt-get install -y -q --no-install-recommends buildbot buildbot-worker python3-pyflakes git
+if [ "${CI:-}" != "true" ] && have_system_deps; then
+  exit 0
 fi
 
-npm ci --no-audit --no-fund
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "setup: the CLI is ready (npm ci). No apt-get here: the Buildbot tests of npm test also need" \
+    "Buildbot 3.x or 4.x (master and worker), pyflakes and git; install them with your system's" \
+    "packages (see the README), or skip those tests." >&2
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends buildbot buildbot-worker python3-pyflakes git

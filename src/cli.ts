@@ -1,191 +1,185 @@
 #!/usr/bin/env node
-// The command line: parse options, run the pipeline, print problems, pick the exit code.
-// Exit codes: 0 ok, 1 out/ is out of date (check), 2 invalid input or usage, 3 internal error.
+// The command line: parse options, find the fleet, run the pipeline, print problems, pick
+// the exit code. Exit codes: 0 ok, 1 out/ is out of date (check), 2 invalid input or
+// usage, 3 internal error.
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadFleet, renderConfig, type Inputs } from './pipeline.js';
-import { InvalidInput, type Problem } from './problems.js';
-import { formatProblems, githubAnnotations, withoutEchoes } from './report.js';
-import { OUTPUT_FILE, readIfExists, unifiedDiff, writeAtomic } from './output.js';
+import { parseCommandLine, UsageError, type Values } from './args.js';
+import { commandHelp, commandNamed, overallHelp, PROGRAM, RUN, usageLine, type CommandSpec } from './commands.js';
+import { displayPath, FleetNotFound, locateFleets, type FleetLocation } from './fleet-paths.js';
+import { loadFleet, renderConfig, type Generated } from './pipeline.js';
+import { InvalidInput } from './problems.js';
+import { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } from './report.js';
+import { OUTPUT_FILE, readIfExists, writeAtomic } from './output.js';
 import { buildersSchema, workersSchema } from './validate/schemas.js';
-import { drift, formatDrift, UnreadableConfig } from './explain/drift.js';
 import { explain, UnknownName } from './explain/explain.js';
 import { matrixJson, matrixText } from './explain/matrix.js';
+import { checkOutput, changesReport, UnreadableBase } from './check.js';
+import { FileError, fsStep, type Context, type Io } from './context.js';
 
-const USAGE = `Usage: buildmaster-gen <command> [options]
+export const version = (): string => (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
-Commands:
-  generate            validate the declarations and write <out>/master.cfg (atomically)
-  check               exit 0 when <out>/master.cfg is current; 1 when it is not, with
-                      the builders added, removed and changed, and a diff
-  validate            report every problem in the declarations, write nothing
-  explain NAME        what a worker builds (every builder, branch, schedule and command),
-                      or why a builder ("AMD64 Windows8 3.x" or "AMD64 Windows8") exists
-                      on a branch or not
-  matrix              the worker x branch table of builders (--json for tools)
-  schema              write the JSON Schemas of both files to schema/ (or --out DIR)
-
-Options:
-  --workers FILE      workers declaration (default: workers.yaml)
-  --builders FILE     builders declaration (default: builders.yaml)
-  --out DIR           output directory (default: out)
-  --strict            warnings fail too (exit 2)
-  --json              matrix: print JSON
-  -h, --help          this help
-
-Exit codes: 0 ok, 1 out of date (check), 2 invalid input or usage, 3 internal error.
-`;
-
-class UsageError extends Error {}
-
-/** The file system refused (`--out` is a file, a read-only directory, ...): the user's to fix, not a bug. */
-class FileError extends Error {}
-
-function fsStep<T>(what: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (typeof err.code === 'string' && err.syscall !== undefined) throw new FileError(`cannot ${what}: ${err.code} (${err.message})`);
-    throw e;
-  }
+function usage(io: Io, e: UsageError): number {
+  const c = e.command;
+  io.err(`${PROGRAM}: ${e.message}\nUsage: ${c ? usageLine(c) : `${RUN} <command> [options]`}\nRun \`${RUN} help${c ? ` ${c.name}` : ''}\` for more.\n`);
+  return 2;
 }
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
-
-const show = (cwd: string) => (p: string) => {
-  const rel = relative(cwd, resolve(cwd, p));
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(cwd, p);
-};
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        workers: { type: 'string', default: 'workers.yaml' },
-        builders: { type: 'string', default: 'builders.yaml' },
-        out: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseCommandLine(argv);
   } catch (e) {
-    io.err(`buildmaster-gen: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
+    if (e instanceof UsageError) return usage(io, e);
+    throw e;
   }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help) {
-    io.out(USAGE);
+  const { command, args, values } = parsed;
+  if (values.version) {
+    io.out(`${PROGRAM} ${version()}\n`);
     return 0;
   }
-  const color = !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0' && (io.env.FORCE_COLOR !== undefined || process.stderr.isTTY === true);
-  const printProblems = (all: Problem[]) => {
-    const problems = withoutEchoes(all);
-    if (!problems.length) return;
-    io.err(formatProblems(problems, { color, cwd: io.cwd }));
-    if (io.env.GITHUB_ACTIONS === 'true') io.out(githubAnnotations(problems));
-  };
-  const paths: Inputs = { workers: resolve(io.cwd, values.workers), builders: resolve(io.cwd, values.builders) };
-  const outDir = resolve(io.cwd, values.out ?? (command === 'schema' ? 'schema' : 'out'));
-  const outFile = join(outDir, OUTPUT_FILE);
-  const shownOut = show(io.cwd)(outFile);
+  if (command?.name === 'help' || values.help) {
+    const about = command?.name === 'help' ? (args[0] !== undefined ? commandNamed(args[0]) : undefined) : command;
+    io.out(about ? commandHelp(about) : overallHelp());
+    return 0;
+  }
+  if (!command) return usage(io, new UsageError('a command is required'));
 
   try {
-    if (!command) throw new UsageError('a command is required');
-    // `explain AMD64 Windows8 3.x` works without quotes: the words make one name.
-    if (command === 'explain' && !rest.length) throw new UsageError('explain needs a worker or builder name');
-    if (command !== 'explain' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-    if (command === 'schema') {
-      fsStep(`write ${show(io.cwd)(outDir)}`, () => {
-        mkdirSync(outDir, { recursive: true });
-        for (const [name, schema] of [['workers', workersSchema], ['builders', buildersSchema]] as const) {
-          writeFileSync(join(outDir, `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
-        }
-      });
-      io.out(`wrote ${show(io.cwd)(join(outDir, 'workers.schema.json'))} and ${show(io.cwd)(join(outDir, 'builders.schema.json'))}\n`);
-      return 0;
-    }
-    if (!['generate', 'check', 'validate', 'explain', 'matrix'].includes(command)) throw new UsageError(`unknown command: ${command}`);
-
-    const g = loadFleet(paths, show(io.cwd));
-    printProblems(g.problems);
-    if (values.strict && g.problems.length) {
-      io.err('--strict: warnings count as errors\n');
-      return 2;
-    }
-    const summary = `${g.matrix.builders.length} builders on ${g.matrix.workers.length} workers`;
-    if (command === 'explain') {
-      io.out(explain(rest.join(' '), g));
-      return 0;
-    }
-    if (command === 'matrix') {
-      io.out(values.json ? `${JSON.stringify(matrixJson(g.matrix), null, 2)}\n` : matrixText(g.matrix));
-      return 0;
-    }
-    if (command === 'validate') {
-      io.out(`ok: ${summary}\n`);
-      return 0;
-    }
-    const text = renderConfig(g, paths);
-    if (command === 'generate') {
-      const changed = fsStep(`read ${shownOut}`, () => readIfExists(outFile)) !== text;
-      if (changed) fsStep(`write ${shownOut}`, () => writeAtomic(outFile, text));
-      io.out(`${changed ? 'wrote' : 'unchanged:'} ${shownOut} (${summary})\n`);
-      return 0;
-    }
-    // check
-    const onDisk = fsStep(`read ${shownOut}`, () => readIfExists(outFile));
-    if (onDisk === text) {
-      io.out(`ok: ${shownOut} is up to date (${summary})\n`);
-      return 0;
-    }
-    if (onDisk === undefined) {
-      io.err(`${shownOut} does not exist: run \`buildmaster-gen generate\` and commit it\n`);
-      return 1;
-    }
-    io.err(`${shownOut} is out of date: run \`buildmaster-gen generate\` and commit the result\n`);
-    io.out(driftSummary(onDisk, text));
-    io.out(unifiedDiff(shownOut, onDisk, text));
-    return 1;
+    const fleets = fsStep('look for the fleet', () => locateFleets(values, io.cwd, command.name === 'schema' ? 'schema' : 'out'));
+    if (command.name === 'explain' && fleets.length > 1) return explainAcross(fleets, args.join(' '), values, io);
+    let code = 0;
+    for (const fleet of fleets) code = Math.max(code, runOne(command, args, context(io, values, fleet, fleets.length > 1)));
+    return code;
   } catch (e) {
-    if (e instanceof InvalidInput) {
-      printProblems(e.problems);
+    if (e instanceof FleetNotFound) {
+      io.err(`${PROGRAM}: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof UnknownName || e instanceof FileError) {
-      io.err(`buildmaster-gen: ${e.message}\n`);
+    if (e instanceof FileError) {
+      io.err(`${PROGRAM}: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof UsageError) {
-      io.err(`buildmaster-gen: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    io.err(`buildmaster-gen: internal error (a bug in buildmaster-gen; please report it with this output):\n${(e as Error)?.stack ?? String(e)}\n`);
+    io.err(`${PROGRAM}: internal error (a bug in ${PROGRAM}; please report it with this output):\n${(e as Error)?.stack ?? String(e)}\n`);
     return 3;
   }
 }
 
-/** The drift in builder terms; a committed file too old or hand-edited to read says so
- *  instead (the diff below still shows everything). */
-function driftSummary(onDisk: string, generated: string): string {
+function context(io: Io, values: Values, fleet: FleetLocation, several: boolean): Context {
+  const show = displayPath(io.cwd, fleet.root);
+  const color = !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0' && (io.env.FORCE_COLOR !== undefined || process.stderr.isTTY === true);
+  const q = (s: string) => (/^[\w./@:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const opts = [
+    ...(fleet.given !== undefined ? [`--fleet ${q(fleet.given)}`] : []),
+    ...(['workers', 'builders', 'out'] as const).filter((k) => values[k] !== undefined).map((k) => `--${k} ${q(values[k]!)}`),
+  ];
+  return {
+    io,
+    values,
+    fleet,
+    show,
+    suggest: (c) => [RUN, c, ...opts].join(' '),
+    prefix: several ? `${fleet.given ?? show(fleet.root)}: ` : '',
+    printProblems: (all) => {
+      const problems = withoutEchoes(all);
+      if (!problems.length) return;
+      io.err(formatProblems(problems, { color, cwd: io.cwd }));
+      if (io.env.GITHUB_ACTIONS === 'true') io.out(newInThisJob(githubAnnotations(problems, { cwd: io.cwd, workspace: io.env.GITHUB_WORKSPACE, strict: values.strict }), io.env));
+    },
+  };
+}
+
+/** Run one command on one fleet; bad input is reported here, so the next fleet still runs. */
+function runOne(command: CommandSpec, args: string[], c: Context): number {
+  const { io, values, fleet, show } = c;
   try {
-    return formatDrift(drift(onDisk, generated));
+    if (command.name === 'schema') {
+      fsStep(`write ${show(fleet.out)}`, () => {
+        mkdirSync(fleet.out, { recursive: true });
+        for (const [name, schema] of [['workers', workersSchema], ['builders', buildersSchema]] as const) {
+          writeFileSync(join(fleet.out, `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+        }
+      });
+      io.out(`${c.prefix}wrote ${show(join(fleet.out, 'workers.schema.json'))} and ${show(join(fleet.out, 'builders.schema.json'))}\n`);
+      return 0;
+    }
+    const g = loadFleet(fleet, show);
+    c.printProblems(g.problems);
+    if (values.strict && g.problems.length) {
+      io.err('--strict: warnings count as errors\n');
+      return 2;
+    }
+    return runLoaded(command, args, g, c);
   } catch (e) {
-    if (!(e instanceof UnreadableConfig)) throw e;
-    return `(cannot summarise the change: the committed file's data tables do not parse: ${e.message})\n`;
+    if (e instanceof InvalidInput) {
+      c.printProblems(e.problems);
+      return 2;
+    }
+    if (e instanceof UnknownName || e instanceof FileError || e instanceof UnreadableBase) {
+      io.err(`${PROGRAM}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
   }
+}
+
+function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Context): number {
+  const { io, values, fleet, show } = c;
+  const summary = `${g.matrix.builders.length} builders on ${g.matrix.workers.length} workers`;
+  const outFile = join(fleet.out, OUTPUT_FILE);
+  const shownOut = show(outFile);
+  switch (command.name) {
+    case 'explain':
+      io.out(explain(args.join(' '), g));
+      return 0;
+    case 'matrix':
+      io.out(values.json ? `${JSON.stringify(matrixJson(g.matrix), null, 2)}\n` : matrixText(g.matrix));
+      return 0;
+    case 'validate':
+      io.out(`${c.prefix}ok: ${summary}\n`);
+      return 0;
+    case 'changes':
+      return changesReport(args[0]!, renderConfig(g, fleet), g.matrix.builders.length, c);
+    case 'generate': {
+      const text = renderConfig(g, fleet);
+      const changed = fsStep(`read ${shownOut}`, () => readIfExists(outFile, c.suggest('generate'))) !== text;
+      if (changed) fsStep(`write ${shownOut}`, () => writeAtomic(outFile, text));
+      io.out(`${c.prefix}${changed ? 'wrote' : 'unchanged:'} ${shownOut} (${summary})\n`);
+      return 0;
+    }
+    case 'check':
+      return checkOutput(renderConfig(g, fleet), summary, c);
+    default:
+      throw new Error(`internal: command ${command.name} has no implementation`);
+  }
+}
+
+/** `explain NAME` over several fleets: every fleet that knows the name answers. */
+function explainAcross(fleets: FleetLocation[], name: string, values: Values, io: Io): number {
+  let found = 0;
+  let first: UnknownName | undefined;
+  let code = 0;
+  for (const fleet of fleets) {
+    const c = context(io, values, fleet, true);
+    try {
+      const g = loadFleet(fleet, c.show);
+      const text = explain(name, g);
+      io.out(`${found++ ? '\n' : ''}== ${fleet.given ?? c.show(fleet.root)} ==\n${text}`);
+    } catch (e) {
+      if (e instanceof UnknownName) first ??= e;
+      else if (e instanceof InvalidInput) {
+        c.printProblems(e.problems);
+        code = 2;
+      } else throw e;
+    }
+  }
+  if (!found && first) {
+    io.err(`${PROGRAM}: ${first.message} (in none of the ${fleets.length} fleets)\n`);
+    return 2;
+  }
+  return code;
 }
 
 // Run when executed directly (not when imported by the tests).

@@ -85,20 +85,21 @@ function alive(pid: number): boolean {
 
 /** The generated file on disk, or undefined when there is none. Only a regular file counts:
  *  `check` prints a diff of it, and a symlink committed in its place could point at a secret. */
-export function readIfExists(path: string): string | undefined {
+export function readIfExists(path: string, regenerate: string): string | undefined {
   try {
     return readRegular(path);
   } catch (e) {
     if (!(e instanceof NotRegularFile)) throw e;
     if (e.reason === 'missing') return undefined;
-    if (e.reason === 'symlink') throw notAFile(path, 'a symbolic link');
-    throw notAFile(path, 'not a regular file');
+    if (e.reason === 'symlink') throw notAFile(path, 'a symbolic link', regenerate);
+    throw notAFile(path, 'not a regular file', regenerate);
   }
 }
 
-function notAFile(path: string, what: string) {
+/** A problem with the whole file (line 0: no position in it). */
+function notAFile(path: string, what: string, regenerate: string) {
   return new InvalidInput([
-    { file: path, line: 1, col: 1, rule: 'output-not-a-file', severity: 'error', message: `${path} is ${what}: the generated file must be a regular file; remove it and run \`buildmaster-gen generate\`` },
+    { file: path, line: 0, col: 0, rule: 'output-not-a-file', severity: 'error', message: `${path} is ${what}: the generated file must be a regular file; remove it and run \`${regenerate}\`` },
   ]);
 }
 

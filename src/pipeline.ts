@@ -9,6 +9,7 @@ import type { BuilderMatrix, Fleet } from './types.js';
 import { schemaProblems, secretProblems } from './validate/schema-check.js';
 import { checkMatrix } from './validate/semantic/matrix-checks.js';
 import { validate } from './validate/validate.js';
+import { textProblems } from './validate/text-checks.js';
 
 export interface Inputs {
   workers: string;
@@ -55,7 +56,7 @@ export function loadFleet(paths: Inputs, show: (path: string) => string = (p) =>
     // One file is unreadable: still report the other's own (schema) problems in this run.
     for (const key of ['workers', 'builders'] as const) {
       const src = loaded[key];
-      if (src) problems.push(...schemaProblems(src, key), ...secretProblems(src));
+      if (src) problems.push(...schemaProblems(src, key), ...secretProblems(src), ...textProblems(src));
     }
     throw new InvalidInput(sortProblems(problems));
   }

@@ -5,6 +5,7 @@ export type Severity = 'error' | 'warning';
 
 export interface Problem {
   file: string;
+  /** 1-based; 0 (with col 0) when the problem is the whole file (missing, unreadable). */
   line: number;
   col: number;
   message: string;

@@ -1,8 +1,10 @@
 // Printing problems for people (with the source line and a caret) and for GitHub Actions.
 import { readRegular } from './regular-file.js';
-import { resolve } from 'node:path';
+import { appendFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { styleText } from 'node:util';
 import type { Problem } from './problems.js';
+import { escapeHidden } from './hidden-chars.js';
 
 // The caller decides (from its env: NO_COLOR, FORCE_COLOR, a TTY); styleText alone would judge by this process's stdout.
 const color = (format: Parameters<typeof styleText>[0], s: string, on: boolean) => (on ? styleText(format, s, { validateStream: false }) : s);
@@ -20,12 +22,12 @@ function sourceLine(file: string, line: number, cache: Map<string, string[] | nu
 }
 
 // Input text reaches a terminal or a CI log: control characters (escape sequences) are
-// shown, never sent. In a source line, one `?` each keeps the caret in its column.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-// A message is one line: a newline in a quoted value could start a line of its own (a
-// GitHub Actions `::command` on stderr, say).
-const visible = (s: string) => s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, '\\n');
-const inPlace = (s: string) => s.replace(CONTROL, '?').replace(/\t/g, ' ');
+// shown, never sent, and so are invisible and bidirectional ones (`\u200b`, `\u202e`): a
+// reader must see what is there. A message is one line: a newline in a quoted value could
+// start a line of its own (a GitHub Actions `::command` on stderr, say).
+const visible = (s: string) => escapeHidden(s).replace(/\n/g, '\\n');
+/** A source line as shown under a problem (tabs as one space each). */
+const inPlace = (s: string) => escapeHidden(s).replace(/\t/g, ' ');
 
 /** After a YAML syntax error the parser's later complaints about that file are mostly
  *  echoes of it: keep the first (as compilers do) and say that the rest were left out. */
@@ -50,11 +52,15 @@ export function formatProblems(problems: Problem[], opts: { color: boolean; cwd?
   const out: string[] = [];
   for (const p of problems) {
     const label = p.severity === 'warning' ? `${color('yellow', 'warning', opts.color)}: ` : '';
-    out.push(`${color('bold', `${visible(p.file)}:${p.line}:${p.col}:`, opts.color)} ${label}${visible(p.message)} ${color('gray', `[${p.rule}]`, opts.color)}`);
+    const at = p.line > 0 ? `${visible(p.file)}:${p.line}:${p.col}:` : `${visible(p.file)}:`;
+    out.push(`${color('bold', at, opts.color)} ${label}${visible(p.message)} ${color('gray', `[${p.rule}]`, opts.color)}`);
+    if (p.line < 1) continue;
     const src = sourceLine(p.file, p.line, cache, opts.cwd ?? process.cwd());
     if (src !== undefined && src.trim() !== '') {
       out.push(`  ${inPlace(src)}`);
-      out.push(`  ${' '.repeat(Math.max(0, p.col - 1))}${color(p.severity === 'warning' ? 'yellow' : 'red', '^', opts.color)}`);
+      // The caret goes under the column as shown: an escape before it moves it along.
+      const before = inPlace(src.slice(0, Math.max(0, p.col - 1))).length;
+      out.push(`  ${' '.repeat(before)}${color(p.severity === 'warning' ? 'yellow' : 'red', '^', opts.color)}`);
     }
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -66,9 +72,53 @@ export function formatProblems(problems: Problem[], opts: { color: boolean; cwd?
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
+export interface AnnotationOptions {
+  /** The working directory the problem files are relative to. */
+  cwd: string;
+  /** $GITHUB_WORKSPACE: GitHub resolves `file=` against it, wherever the command ran. */
+  workspace?: string;
+  /** --strict: warnings fail the run, so they are annotated as errors. */
+  strict?: boolean;
+}
+
+/** The path GitHub needs: relative to the workspace (the repository's root). */
+export function workspacePath(file: string, o: AnnotationOptions): string {
+  const abs = resolve(o.cwd, file);
+  if (!o.workspace) return file;
+  const rel = relative(resolve(o.workspace), abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+}
+
+/** One GitHub Actions workflow command (`::error file=...,line=...::message`). */
+export function annotation(severity: 'error' | 'warning', file: string, line: number, col: number, title: string, message: string, o: AnnotationOptions): string {
+  const where = [`file=${escapeProperty(visible(workspacePath(file, o)))}`, ...(line > 0 ? [`line=${line}`, `col=${col}`] : []), `title=${escapeProperty(title)}`];
+  return `::${severity} ${where.join(',')}::${escapeData(visible(message))}\n`;
+}
+
 /** GitHub Actions workflow commands, so a pull request shows each problem on its line. */
-export function githubAnnotations(problems: Problem[]): string {
-  return problems
-    .map((p) => `::${p.severity} file=${escapeProperty(visible(p.file))},line=${p.line},col=${p.col},title=${escapeProperty(p.rule)}::${escapeData(visible(p.message))}\n`)
-    .join('');
+export function githubAnnotations(problems: Problem[], o: AnnotationOptions): string {
+  return problems.map((p) => annotation(o.strict ? 'error' : p.severity, p.file, p.line, p.col, p.rule, p.message, o)).join('');
+}
+
+/** Annotations not yet printed in this job. A workflow runs validate, then check (and
+ *  more), and each reports the same warnings: GitHub would show every one several times.
+ *  What was printed is remembered in $RUNNER_TEMP, which the runner empties for each job. */
+export function newInThisJob(annotations: string, env: NodeJS.ProcessEnv): string {
+  if (!env.RUNNER_TEMP || !annotations) return annotations;
+  const file = join(env.RUNNER_TEMP, 'buildmaster-gen-annotations.txt');
+  // The same problem once, whatever its severity (`validate --strict` makes a warning an error).
+  const key = (l: string) => l.replace(/^::\w+ /, '');
+  let seen = new Set<string>();
+  try {
+    seen = new Set(readRegular(file).split('\n'));
+  } catch {
+    // none yet (or unreadable): print everything
+  }
+  const fresh = annotations.split('\n').filter((l) => l && !seen.has(key(l)));
+  try {
+    if (fresh.length) appendFileSync(file, `${fresh.map(key).join('\n')}\n`);
+  } catch {
+    // best effort: a duplicate annotation is better than none
+  }
+  return fresh.map((l) => `${l}\n`).join('');
 }

@@ -9,6 +9,8 @@ export const RULES = {
   'yaml-too-deep': { severity: 'error', description: 'More than 64 levels of nesting.' },
   'yaml-alias-limit': { severity: 'error', description: 'Aliases that expand too far, or an alias inside its own anchor.' },
   'duplicate-key': { severity: 'error', description: 'A mapping names the same key twice.' },
+  'yaml-merge': { severity: 'error', description: 'A YAML merge key (`<<`) that cannot be applied.' },
+  'non-text-key': { severity: 'error', description: 'A key YAML reads as a number, boolean or null where text is wanted (quote it).' },
   // ---- the schemas (src/validate/schema-check.ts) ----
   'unknown-field': { severity: 'error', description: 'A field the schema does not know (with the nearest known one).' },
   'missing-field': { severity: 'error', description: 'A required field is missing.' },
@@ -21,6 +23,8 @@ export const RULES = {
   'empty-value': { severity: 'error', description: 'An empty list, mapping or text where one is needed.' },
   schema: { severity: 'error', description: 'Any other schema error (ajv\'s own words).' },
   'duplicate-item': { severity: 'error', description: 'A list names the same item twice.' },
+  'hidden-character': { severity: 'warning', description: 'Invisible or bidirectional characters in text.' },
+  'secret-like-text': { severity: 'warning', description: 'Free text that looks like a password or token.' },
   'secret-in-yaml': { severity: 'error', description: 'A password or token in the declarations (they belong in the settings file).' },
   // ---- the semantic checks (src/validate/semantic) ----
   'branch-version': { severity: 'error', description: 'A branch without a version, with two, or a pull-request branch with a git branch.' },

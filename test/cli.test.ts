@@ -41,15 +41,15 @@ describe('exit codes', () => {
 
   it.each([
     [[], 'a command is required'],
-    [['frobnicate'], 'unknown command: frobnicate'],
-    [['validate', 'extra'], 'unexpected argument: extra'],
-    [['validate', '--no-such-option'], "Unknown option '--no-such-option'"],
-    [['explain'], 'explain needs a worker or builder name'],
+    [['frobnicate'], 'unknown command `frobnicate`'],
+    [['validate', 'extra'], 'unexpected argument `extra`: `validate` takes no arguments'],
+    [['validate', '--no-such-option'], 'unknown option `--no-such-option` for `validate`'],
+    [['explain'], '`explain` needs a worker, builder or builder definition name'],
   ])('2: usage %j', async (argv, message) => {
     const r = await cli(fleet(), argv);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
-    expect(r.err).toContain('Usage: buildmaster-gen');
+    expect(r.err).toContain('Usage: npx buildmaster-gen');
   });
 
   it('2: invalid input, every problem of both files at once, sorted', async () => {
@@ -147,7 +147,7 @@ describe('.github/workflows/check.yml', () => {
     expect(runs.some((r) => /^npm ci\b/.test(r))).toBe(true);
     expect(runs.some((r) => /apt-get install .*\bbuildbot\b/.test(r))).toBe(true);
     expect(runs).toContain('buildbot checkconfig out/');
-    const ours = runs.flatMap((r) => [...r.matchAll(/node dist\/cli\.js ([^>|;}\n]+)/g)].map((m) => m[1]!.trim().split(/\s+/)));
+    const ours = runs.flatMap((r) => [...r.matchAll(/npx buildmaster-gen ((?:validate|check)[^>|;}\n]*)/g)].map((m) => m[1]!.trim().split(/\s+/)));
     expect(ours.map((a) => a[0])).toEqual(expect.arrayContaining(['validate', 'check']));
     // Each command as the workflow runs it succeeds on the committed fleet.
     for (const argv of ours) expect((await cli(fleet(), argv)).code, argv.join(' ')).toBe(0);
@@ -162,8 +162,8 @@ describe('report', () => {
     const text = formatProblems([{ file: 'x.yaml', line: 1, col: 5, message: 'bad \u001b[2J here', rule: 'unknown-value', severity: 'error' }], { color: false, cwd: dir });
     expect(text).not.toContain('\u001b');
     expect(text).toContain('bad \\u001b[2J here');
-    // One `?` per control character and one space per tab: the caret stays under its column.
-    expect(text.split('\n').slice(1, 3)).toEqual(['  a: "?[2J" b', '      ^']);
+    // Each control character escaped, one space per tab: the caret follows the column as shown.
+    expect(text.split('\n').slice(1, 3)).toEqual(['  a: "\\u001b[2J" b', '      ^']);
   });
 
   it('keeps the first YAML syntax error of a file and says how many echoes were left out', async () => {

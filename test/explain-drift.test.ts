@@ -20,7 +20,7 @@ function withBuilders(edit: (bs: B[]) => B[]): string {
 describe('drift', () => {
   it('finds nothing between a file and itself', () => {
     const d = drift(committed, committed);
-    expect(d.builders).toEqual({ added: [], removed: [], changed: [] });
+    expect(d.builders).toEqual({ added: [], removed: [], renamed: [], changed: [] });
     expect(formatDrift(d)).toMatch(/the difference is elsewhere/);
   });
 

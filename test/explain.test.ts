@@ -1,7 +1,8 @@
 // `explain` and `matrix` must tell a worker owner exactly what master.cfg will run: both
 // are checked against the BUILDERS table of the committed out/master.cfg, read back with
 // the Python-literal parser (the committed file is current: see `check` in CI).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
@@ -9,6 +10,7 @@ import { commandLine } from '../src/explain/describe.js';
 import type { MatrixJson } from '../src/explain/matrix.js';
 import { readAssignment } from '../src/explain/pyliteral.js';
 import type { Step } from '../src/types.js';
+import { naturalCompare } from '../src/sort.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const cfg = readFileSync(join(ROOT, 'out', 'master.cfg'), 'utf8');
@@ -42,7 +44,8 @@ describe('matrix', () => {
         scheduler: `${b.branch}-${b.scheduler}`,
       });
     }
-    expect(m.workers.map((w) => [w.name, w.online])).toEqual(WORKERS.map((w) => [w.name, w.online]));
+    // Workers in natural order (bolen-windows8 before bolen-windows10).
+    expect(m.workers.map((w) => [w.name, w.online])).toEqual([...WORKERS].sort((a, b) => naturalCompare(a.name, b.name)).map((w) => [w.name, w.online]));
     expect(m.workers.filter((w) => !w.online).map((w) => w.name)).toEqual(['cea-indiana-amd64', 'cea-indiana-x86']);
   });
 
@@ -51,7 +54,11 @@ describe('matrix', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toMatch(/^worker +2\.7 +3\.5 +3\.6 +3\.x +custom$/);
-    expect(lines.find((l) => l.startsWith('bolen-windows ')) ?? '').toMatch(/^bolen-windows +win32-debug win32-vs9 +- +- +- +-$/);
+    // A cell too wide for 120 columns wraps onto the next line, under its branch.
+    const at = lines.findIndex((l) => l.startsWith('bolen-windows '));
+    expect(lines[at]).toMatch(/^bolen-windows +win32-debug +- +- +- +-$/);
+    expect(lines[at + 1]).toMatch(/^ +win32-vs9$/);
+    expect(lines[at + 1]!.indexOf('win32-vs9')).toBe(lines[0]!.indexOf('2.7'));
     expect(lines.find((l) => l.startsWith('cea-indiana-x86'))).toMatch(/^cea-indiana-x86 \(offline\) +debug/);
     expect(r.out).toContain(`${BUILDERS.length} builders on ${WORKERS.length} workers (2 offline)`);
   });
@@ -121,5 +128,59 @@ describe('explain <builder>', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('no worker, builder or builder definition is named `AMD64 Windows 8 3.x`; did you mean `AMD64 Windows8 3.x`?');
     expect((await cli('explain')).code).toBe(2);
+  });
+});
+
+describe('explain <builder> that a rule keeps off its branch', () => {
+  /** The rule's file:line:col must point at the rule itself. */
+  const ruleAt = (text: string, re: RegExp, base = ROOT) => {
+    const m = re.exec(text);
+    expect(m, text).not.toBeNull();
+    const [file, line, col] = [m![1]!, Number(m![2]), Number(m![3])];
+    return readFileSync(join(base, file), 'utf8').split('\n')[line - 1]!.slice(col - 1);
+  };
+
+  it('the trial: "x86 Windows XP VS9.0 3.x" is kept off 3.x by its worker\'s rule', async () => {
+    const r = await cli('explain', 'x86 Windows XP VS9.0 3.x');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const first = r.out.split('\n')[0]!;
+    expect(first).toMatch(/^`x86 Windows XP VS9\.0 3\.x` is not a builder: definition `x86 Windows XP VS9\.0` \(builders\.yaml:\d+:\d+\) is kept off 3\.x by a rule: worker `bolen-windows` runs only on 2\.7 \(workers\.yaml:\d+:\d+\)\.$/);
+    expect(ruleAt(first, /\((workers\.yaml):(\d+):(\d+)\)\.$/)).toMatch(/^\{ only: \["2\.7"\] \}/);
+    expect(r.out).toContain('It builds on 2.7.');
+    expect(r.out).toMatch(/^ {2}2\.7 +built +x86 Windows XP VS9\.0 2\.7/m);
+  });
+
+  it('a variant\'s rule (`dmg` excludes custom), in any letter case', async () => {
+    const r = await cli('explain', 'BOLEN-DMG-CUSTOM');
+    expect(r.code).toBe(0);
+    const first = r.out.split('\n')[0]!;
+    expect(first).toMatch(/^`bolen-dmg-custom` is not a builder: definition `bolen-dmg` .* kept off custom by a rule: variant `dmg` excludes custom \(builders\.yaml:\d+:\d+\)\.$/);
+    expect(ruleAt(first, /\((builders\.yaml):(\d+):(\d+)\)\.$/)).toMatch(/^\{ except: \[custom\] \}/);
+    expect(r.out).toContain('It builds on 2.7, 3.5, 3.6, 3.x.');
+  });
+
+  it('a definition\'s own rule', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explain-'));
+    try {
+      writeFileSync(join(dir, 'workers.yaml'), readFileSync(join(ROOT, 'workers.yaml')));
+      const builders = readFileSync(join(ROOT, 'builders.yaml'), 'utf8').replace('{ name: AMD64 Windows8, worker: bolen-windows8, variant: win64-debug, stability: stable }', '{ name: AMD64 Windows8, worker: bolen-windows8, variant: win64-debug, stability: stable, branches: { except: ["2.7"] } }');
+      expect(builders).toContain('except: ["2.7"]');
+      writeFileSync(join(dir, 'builders.yaml'), builders);
+      let out = '';
+      const code = await main(['explain', 'AMD64 Windows8 2.7'], { out: (s) => void (out += s), err: () => {}, env: { NO_COLOR: '1' }, cwd: dir });
+      expect(code).toBe(0);
+      const first = out.split('\n')[0]!;
+      expect(first).toMatch(/is kept off 2\.7 by a rule: builder `AMD64 Windows8` excludes 2\.7 \(builders\.yaml:\d+:\d+\)\.$/);
+      expect(ruleAt(first, /\((builders\.yaml):(\d+):(\d+)\)\.$/, dir)).toMatch(/^\{ except: \["2\.7"\] \}/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a branch that does not exist is named as such, with the branches', async () => {
+    const r = await cli('explain', 'x86 Windows XP VS9.0 3.9');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('buildmaster-gen: no worker, builder or builder definition is named `x86 Windows XP VS9.0 3.9`: definition `x86 Windows XP VS9.0` exists, but there is no branch `3.9` (branches: 2.7, 3.5, 3.6, 3.x, custom)\n');
   });
 });

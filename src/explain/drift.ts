@@ -2,6 +2,7 @@
 // read from master.cfg text (the committed file and the one just generated) with the
 // same parser, so the summary cannot disagree with what Buildbot would load.
 import { PyLiteralError, readAssignment, type PyValue } from './pyliteral.js';
+import { branchNameOrder, byNatural, naturalCompare } from '../sort.js';
 
 type Rec = Record<string, PyValue>;
 
@@ -16,9 +17,16 @@ export interface RecordChange extends Entry {
   fields: string[];
 }
 
+export interface Renamed extends RecordChange {
+  /** The old name. */
+  from: string;
+}
+
 export interface TableDrift {
   added: Entry[];
   removed: Entry[];
+  /** Builders whose name changed and whose directory did not (a display name edited). */
+  renamed: Renamed[];
   changed: RecordChange[];
 }
 
@@ -72,62 +80,113 @@ function stepNames(before: PyValue | undefined, after: PyValue | undefined): str
 }
 
 const entry = (name: string, r: Rec): Entry => (typeof r.branch === 'string' ? { name, branch: r.branch } : { name });
-const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = byNatural<{ name: string }>((e) => e.name);
 
-function compare(before: Map<string, Rec>, after: Map<string, Rec>): TableDrift {
-  const added = [...after].filter(([n]) => !before.has(n)).map(([n, r]) => entry(n, r)).sort(byName);
-  const removed = [...before].filter(([n]) => !after.has(n)).map(([n, r]) => entry(n, r)).sort(byName);
+/** The top-level fields of two records that differ; for `steps`, which steps (by name). */
+function fieldsChanged(a: Rec, b: Rec, ignore: string[] = []): string[] {
+  const fields: string[] = [];
+  for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    if (ignore.includes(key) || (canon(a[key] ?? null) === canon(b[key] ?? null) && key in a === key in b)) continue;
+    fields.push(key === 'steps' ? `steps (${stepNames(a[key], b[key]).join(', ')})` : key);
+  }
+  return fields;
+}
+
+/** `renameKey`: records that keep this field's value under a new name were renamed. */
+function compare(before: Map<string, Rec>, after: Map<string, Rec>, renameKey?: string): TableDrift {
+  let added = [...after].filter(([n]) => !before.has(n));
+  let removed = [...before].filter(([n]) => !after.has(n));
+  const renamed: Renamed[] = [];
+  if (renameKey) {
+    const gone = new Map(removed.filter(([, r]) => typeof r[renameKey] === 'string').map(([n, r]) => [`${String(r.worker)}\0${String(r[renameKey])}`, n]));
+    for (const [name, r] of added) {
+      const from = gone.get(`${String(r.worker)}\0${String(r[renameKey])}`);
+      if (from === undefined) continue;
+      gone.delete(`${String(r.worker)}\0${String(r[renameKey])}`);
+      renamed.push({ ...entry(name, r), from, fields: fieldsChanged(before.get(from)!, r, ['name', 'description']) });
+    }
+    const to = new Set(renamed.map((x) => x.name));
+    const from = new Set(renamed.map((x) => x.from));
+    added = added.filter(([n]) => !to.has(n));
+    removed = removed.filter(([n]) => !from.has(n));
+  }
   const changed: RecordChange[] = [];
-  for (const [name, a] of [...before].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+  for (const [name, a] of [...before].sort(([x], [y]) => naturalCompare(x, y))) {
     const b = after.get(name);
     if (!b) continue;
-    const fields: string[] = [];
-    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-      if (canon(a[key] ?? null) === canon(b[key] ?? null) && key in a === key in b) continue;
-      fields.push(key === 'steps' ? `steps (${stepNames(a[key], b[key]).join(', ')})` : key);
-    }
+    const fields = fieldsChanged(a, b);
     if (fields.length) changed.push({ ...entry(name, b), fields });
   }
-  return { added, removed, changed };
+  return {
+    added: added.map(([n, r]) => entry(n, r)).sort(byName),
+    removed: removed.map(([n, r]) => entry(n, r)).sort(byName),
+    renamed: renamed.sort(byName),
+    changed,
+  };
 }
 
 /** The differences between two master.cfg texts in their WORKERS, BUILDERS and SCHEDULERS
  *  tables; throws UnreadableConfig when either text lacks a readable table. */
 export function drift(committed: string, generated: string): Drift {
   const table = (t: string) => compare(records(committed, t), records(generated, t));
-  return { builders: table('BUILDERS'), workers: table('WORKERS'), schedulers: table('SCHEDULERS') };
+  const builders = compare(records(committed, 'BUILDERS'), records(generated, 'BUILDERS'), 'builddir');
+  return { builders, workers: table('WORKERS'), schedulers: table('SCHEDULERS') };
 }
 
-const LIMIT = 30;
+export const LIMIT = 30;
 const NOTES: Record<string, string> = {
   builddir: 'builddir (renamed: the worker starts from scratch and the old directory is orphaned)',
 };
 
-/** `x86 Tiger (2.7, 3.x)` for the builders of one definition that changed alike. */
-function grouped(entries: (Entry & { detail?: string })[]): string[] {
-  const groups = new Map<string, { stem: string; branches: string[]; detail?: string }>();
+/** A builder's name without its branch: `x86 Tiger 3.x` -> `x86 Tiger`. */
+export function stem(name: string, branch: string | undefined): string {
+  if (branch === undefined || !name.endsWith(branch)) return name;
+  return /^(.*?)[ -]?$/.exec(name.slice(0, -branch.length))?.[1] || name;
+}
+
+export interface Group {
+  stem: string;
+  /** The branches of the definition's builders in the group (empty for a builder without one). */
+  branches: string[];
+  detail?: string;
+}
+
+/** The builders of one definition that changed alike, as one group: `x86 Tiger` on 2.7 and 3.x. */
+export function groupEntries(entries: (Entry & { detail?: string })[]): Group[] {
+  const groups = new Map<string, Group>();
   for (const e of entries) {
-    const m = e.branch !== undefined && e.name.endsWith(e.branch) ? /^(.*?)[ -]?$/.exec(e.name.slice(0, -e.branch.length)) : null;
-    const stem = m?.[1] || e.name;
-    const key = `${stem}\0${e.detail ?? ''}`;
-    const g = groups.get(key) ?? { stem, branches: [], detail: e.detail };
-    if (m?.[1]) g.branches.push(e.branch!);
+    const s = stem(e.name, e.branch);
+    const key = `${s}\0${e.detail ?? ''}`;
+    const g = groups.get(key) ?? { stem: s, branches: [], detail: e.detail };
+    if (s !== e.name) g.branches.push(e.branch!);
     groups.set(key, g);
   }
-  return [...groups.values()].map((g) => `${g.stem}${g.branches.length ? ` (${g.branches.join(', ')})` : ''}${g.detail ? `: ${g.detail}` : ''}`);
+  return [...groups.values()].map((g) => ({ ...g, branches: branchNameOrder(g.branches) }));
+}
+
+/** What each change of a table is, in words, per group (for the text and the Markdown summaries). */
+export function describeTable(d: TableDrift): { verb: 'added' | 'removed' | 'renamed' | 'changed'; count: number; groups: Group[] }[] {
+  return [
+    { verb: 'added' as const, count: d.added.length, groups: groupEntries(d.added) },
+    { verb: 'removed' as const, count: d.removed.length, groups: groupEntries(d.removed) },
+    {
+      verb: 'renamed' as const,
+      count: d.renamed.length,
+      groups: groupEntries(d.renamed.map((r) => ({ ...r, detail: `was ${stem(r.from, r.branch)}${r.fields.length ? `; also ${r.fields.map((f) => NOTES[f] ?? f).join(', ')}` : ''}` }))),
+    },
+    { verb: 'changed' as const, count: d.changed.length, groups: groupEntries(d.changed.map((c) => ({ ...c, detail: c.fields.map((f) => NOTES[f] ?? f).join(', ') }))) },
+  ].filter((x) => x.count > 0);
 }
 
 function section(label: string, d: TableDrift): string[] {
   const lines: string[] = [];
-  const list = (verb: string, count: number, items: string[]) => {
-    if (!count) return;
+  for (const { verb, count, groups } of describeTable(d)) {
+    // `x86 Tiger (2.7, 3.x): steps (test)`
+    const items = groups.map((g) => `${g.stem}${g.branches.length ? ` (${g.branches.join(', ')})` : ''}${g.detail ? `: ${g.detail}` : ''}`);
     lines.push(`  ${label} ${verb} (${count}):`);
     for (const n of items.slice(0, LIMIT)) lines.push(`    ${n}`);
     if (items.length > LIMIT) lines.push(`    ... and ${items.length - LIMIT} more`);
-  };
-  list('added', d.added.length, grouped(d.added));
-  list('removed', d.removed.length, grouped(d.removed));
-  list('changed', d.changed.length, grouped(d.changed.map((c) => ({ ...c, detail: c.fields.map((f) => NOTES[f] ?? f).join(', ') }))));
+  }
   return lines;
 }
 

@@ -3,8 +3,9 @@
 // same data master.cfg is rendered from) and the exclusions expand/ recorded.
 import type { SourceFile } from '../load/load.js';
 import { closest } from '../problems.js';
-import type { BranchRule, Builder, BuilderMatrix, Fleet, Worker } from '../types.js';
-import { workerOut } from '../expand/expand.js';
+import type { Branch, BranchRule, Builder, BuilderMatrix, Fleet, Worker } from '../types.js';
+import { placement, workerOut } from '../expand/expand.js';
+import { branchOrder, byNatural } from '../sort.js';
 import { columns, commandLine, stepNotes, when } from './describe.js';
 
 export interface ExplainInput {
@@ -18,8 +19,10 @@ export class UnknownName extends Error {
   constructor(
     readonly wanted: string,
     readonly suggestion: string | undefined,
+    /** Why, when the name looks like a builder of a definition on a branch that does not exist. */
+    detail?: string,
   ) {
-    super(`no worker, builder or builder definition is named \`${wanted}\`${suggestion !== undefined ? `; did you mean \`${suggestion}\`?` : ''}`);
+    super(`no worker, builder or builder definition is named \`${wanted}\`${detail ? `: ${detail}` : ''}${suggestion !== undefined ? `; did you mean \`${suggestion}\`?` : ''}`);
   }
 }
 
@@ -41,6 +44,9 @@ function ruleText(rule: BranchRule | undefined): string | undefined {
 
 const table = (rows: string[][], indent = '  ') => columns(rows, indent);
 
+/** Without `stability` a builder is unstable (it gates nothing): say so, visibly. */
+const stability = (def: { stability?: string }) => def.stability ?? 'unstable (no `stability` given: new builders start unstable)';
+
 export function explain(name: string, g: ExplainInput): string {
   const { fleet, matrix } = g;
   const defNames = fleet.builders.map((d) => d.name);
@@ -55,8 +61,49 @@ export function explain(name: string, g: ExplainInput): string {
   };
   const found = find((a, b) => a === b) ?? find((a, b) => a.toLowerCase() === b.toLowerCase());
   if (found !== undefined) return found;
+  const absent = explainAbsent(name, g, (a, b) => a === b) ?? explainAbsent(name, g, (a, b) => a.toLowerCase() === b.toLowerCase());
+  if (absent !== undefined) return absent;
   const all = [...fleet.workers.map((w) => w.name), ...matrix.builders.map((b) => b.name), ...defNames];
-  throw new UnknownName(name, closest(name, all));
+  const noBranch = unknownBranch(name, g);
+  throw new UnknownName(name, noBranch ? undefined : closest(name, all), noBranch?.detail);
+}
+
+/** The name a builder of definition `source` would have on `branch`. */
+const wouldBe = (g: ExplainInput, source: number, branch: Branch) => placement(g.fleet.builders[source]!, branch).name;
+
+/** `<definition> <branch>` where a rule keeps the definition off that branch: which rule. */
+function explainAbsent(name: string, g: ExplainInput, eq: (a: string, b: string) => boolean): string | undefined {
+  for (const ex of g.matrix.exclusions) {
+    const branch = g.matrix.branches.find((b) => b.name === ex.branch);
+    if (!branch || !eq(wouldBe(g, ex.source, branch), name)) continue;
+    const def = g.fleet.builders[ex.source]!;
+    const built = branchOrder(g.matrix.branches).flatMap((br) => (g.matrix.builders.some((b) => b.source === ex.source && b.branch === br.name) ? [br.name] : []));
+    return `${[
+      `\`${wouldBe(g, ex.source, branch)}\` is not a builder: definition \`${def.name}\` (${where(g.sources.builders, ['builders', ex.source])}) is kept off ${branch.name} by a rule: ${ex.reason}.`,
+      built.length ? `It builds on ${built.join(', ')}.` : 'It builds on no branch at all.',
+      ...rules(ex.source, g),
+      '',
+      `Definition \`${def.name}\` on each branch:`,
+      ...branchRows(ex.source, g),
+    ].join('\n')}\n`;
+  }
+  return undefined;
+}
+
+/** `<definition> <branch>` with a branch that does not exist: say so (the branches are listed). */
+function unknownBranch(name: string, g: ExplainInput): { detail: string } | undefined {
+  const names = branchOrder(g.matrix.branches).map((b) => b.name);
+  let best: { def: string; branch: string; length: number } | undefined;
+  for (let source = 0; source < g.fleet.builders.length; source++) {
+    const mark = '\u0000';
+    const [pre, post] = wouldBe(g, source, { name: mark, git_branch: mark, version: mark, dir: mark, tag: mark, features: [] }).split(mark) as [string, string?];
+    if (post === undefined || !pre || !name.startsWith(pre) || !name.endsWith(post) || name.length <= pre.length + post.length) continue;
+    const branch = name.slice(pre.length, name.length - post.length);
+    // Branch names have no spaces: the longest definition name that leaves one word wins.
+    if (/\s/.test(branch) || (best && best.length >= pre.length)) continue;
+    best = { def: g.fleet.builders[source]!.name, branch, length: pre.length };
+  }
+  return best && { detail: `definition \`${best.def}\` exists, but there is no branch \`${best.branch}\` (branches: ${names.join(', ')})` };
 }
 
 /** One builder: where it runs, when, and every command. */
@@ -77,6 +124,7 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
       ['variant', `${variant.name} (recipe ${variant.recipe})${variant.description ? `: ${variant.description}` : ''}`],
       ['branch', branch.git_branch !== undefined ? `${b.branch} (git branch ${branch.git_branch}, Python ${branch.version})` : `${b.branch} (pull requests)`],
       ['directory', b.builddir],
+      ['stability', stability(def)],
       ['tags', b.tags.join(', ')],
       ['schedule', sched ? `${sched.name}: ${when(sched)}` : 'by hand (force) only'],
       ['steps', ''],
@@ -88,7 +136,7 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
 /** For each branch: the builder a definition makes there, or the rule that excludes it. */
 function branchRows(source: number, g: ExplainInput): string[] {
   return table(
-    g.matrix.branches.map((br) => {
+    branchOrder(g.matrix.branches).map((br) => {
       const b = g.matrix.builders.find((x) => x.source === source && x.branch === br.name);
       if (b) return [br.name, 'built', `${b.name}  (${b.builddir}; ${schedulerOf(b, g)})`];
       const ex = g.matrix.exclusions.find((e) => e.source === source && e.branch === br.name);
@@ -116,7 +164,7 @@ function schedulerOf(b: Builder, g: ExplainInput): string {
 function explainWorker(w: Worker, g: ExplainInput): string {
   const out = workerOut(w);
   const i = g.fleet.workers.indexOf(w);
-  const mine = g.matrix.builders.filter((b) => b.worker === w.name);
+  const mine = g.matrix.builders.filter((b) => b.worker === w.name).sort(byNatural((b) => b.name));
   const defs = [...new Set(g.fleet.builders.flatMap((d, s) => (d.worker === w.name ? [s] : [])))];
   const lines = [
     `Worker ${w.name} (${where(g.sources.workers, ['workers', i])})`,
@@ -154,9 +202,9 @@ function explainBuilder(b: Builder, g: ExplainInput): string {
 
 function explainDefinition(source: number, g: ExplainInput): string {
   const def = g.fleet.builders[source]!;
-  const mine = g.matrix.builders.filter((b) => b.source === source);
+  const mine = g.matrix.builders.filter((b) => b.source === source).sort(byNatural((b) => b.name));
   const lines = [
-    `Builder definition \`${def.name}\` (${where(g.sources.builders, ['builders', source])}): worker ${def.worker}, variant ${def.variant}${def.stability ? `, ${def.stability}` : ''}`,
+    `Builder definition \`${def.name}\` (${where(g.sources.builders, ['builders', source])}): worker ${def.worker}, variant ${def.variant}, ${stability(def)}`,
     ...rules(source, g),
     '',
     'On each branch:',

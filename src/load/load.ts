@@ -5,10 +5,13 @@
 // the recursive parser sees them), duplicate keys found in linear time, and aliases that
 // cannot blow the data up.
 import { closeSync, readSync } from 'node:fs';
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import { InvalidInput, type Problem } from '../problems.js';
 import type { RuleId } from '../rules.js';
 import { NotRegularFile, openRegular } from '../regular-file.js';
+import { keysAsWritten, type KeyNotText } from './key-text.js';
+import { findSlip } from './syntax-slips.js';
+import { badMerge, isMergeKey, mergedPair } from './merge-keys.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DEPTH = 64;
@@ -37,6 +40,8 @@ export interface SourceFile {
   data: unknown;
   /** Where the value at `path` starts; with `key`, where its mapping key starts. */
   locate(path: Path, opts?: { key?: boolean }): Position;
+  /** Keys YAML read as a number, boolean or null; the data holds them as written. */
+  keysNotText: KeyNotText[];
 }
 
 function problem(file: string, pos: Position, message: string, rule: RuleId): Problem {
@@ -44,11 +49,14 @@ function problem(file: string, pos: Position, message: string, rule: RuleId): Pr
 }
 
 const START: Position = { line: 1, col: 1 };
+const WHOLE_FILE: Position = { line: 0, col: 0 };
 const tooDeep = `the document is nested too deeply (more than ${MAX_DEPTH} levels)`;
 
 /** Read and parse `path`; throws InvalidInput with every YAML problem at once. */
 export function loadYaml(path: string, shown: string): SourceFile {
-  const fail = (message: string, rule: RuleId = 'file-unreadable') => new InvalidInput([problem(shown, START, message, rule)]);
+  // About the whole file: no line or column in it to point at; the message names the real path.
+  const real = shown === path ? '' : ` (${path})`;
+  const fail = (message: string, rule: RuleId = 'file-unreadable') => new InvalidInput([problem(shown, WHOLE_FILE, `${message}${real}`, rule)]);
   let fd: number;
   let size: number;
   try {
@@ -121,18 +129,20 @@ export function parseYaml(text: string, shown: string): SourceFile {
   if (limit) throw new InvalidInput([problem(shown, positionIn(text, limit.offset), limit.message, limit.rule)]);
   // uniqueKeys: false, because yaml's own check is quadratic (100k keys take minutes);
   // checkShape finds duplicate keys in linear time.
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
-  const problems: Problem[] = [];
-  for (const err of doc.errors) {
-    if (err.code === 'RESOURCE_EXHAUSTION') problems.push(problem(shown, at(err.pos[0]), tooDeep, 'yaml-too-deep'));
-    else problems.push(problem(shown, at(err.pos[0]), syntaxMessage(err.code, err.message), 'yaml-syntax'));
-  }
-  if (problems.length) throw new InvalidInput(problems);
+  // merge: `<<: *defaults` merge keys are read (they are not YAML 1.2, but people use them).
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', merge: true });
+  if (doc.errors.length) throw new InvalidInput(syntaxProblems(doc.errors, lines, shown, at));
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new InvalidInput([problem(shown, START, 'the file is empty; expected a mapping (see the schema in schema/)', 'empty-file')]);
   }
+  const keysNotText = keysAsWritten(doc, text, at);
   const shape = checkShape(doc, shown, at);
   if (shape.length) throw new InvalidInput(shape);
+  const merge = badMerge(doc);
+  if (merge) {
+    const where = merge.range ? at(merge.range[0]) : START;
+    throw new InvalidInput([problem(shown, where, 'a merge key (`<<`) takes a mapping, or an alias of one (`<<: *defaults`, with `&defaults` on a mapping above), or a list of such aliases', 'yaml-merge')]);
+  }
 
   let data: unknown;
   try {
@@ -152,7 +162,8 @@ export function parseYaml(text: string, shown: string): SourceFile {
       const last = i === path.length - 1;
       if (isAlias(node)) node = node.resolve(doc);
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        // A field written here, or else one that came through a merge key (located in its anchor).
+        const pair = node.items.find((p) => isScalar(p.key) && !isMergeKey(p.key) && String(p.key.value) === String(seg)) ?? mergedPair(node, String(seg), doc);
         if (!pair) break;
         if (last && opts?.key && isNode(pair.key)) return at(pair.key.range![0]);
         node = pair.value;
@@ -168,16 +179,50 @@ export function parseYaml(text: string, shown: string): SourceFile {
     }
     return best?.range ? at(best.range[0]) : START;
   };
-  return { file: shown, lines, data, locate };
+  return { file: shown, lines, data, locate, keysNotText };
+}
+
+/** The parser's errors as one problem a person can act on: the first slip of the kinds
+ *  people make (syntax-slips.ts) when there is one where the parser gave up, else the
+ *  parser's first error, moved off indentation and blank lines, with a hint. */
+function syntaxProblems(errors: readonly YAMLError[], lines: string[], shown: string, at: (o: number) => Position): Problem[] {
+  const deep = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (deep) return [problem(shown, at(deep.pos[0]), tooDeep, 'yaml-too-deep')];
+  const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0]!;
+  const others = errors.length - 1;
+  const more = others ? ` (${others} more syntax error(s) after it are not shown: fix this one first)` : '';
+  if (first.code === 'MULTIPLE_DOCS') return [problem(shown, at(first.pos[0]), `${syntaxMessage(first.code, first.message)}${more}`, 'yaml-syntax')];
+  const pos = onContent(at(first.pos[0]), lines);
+  const slip = findSlip(lines);
+  // A slip on a later line than where the parser gave up (plus the line or two it may
+  // overshoot by) is not what stopped it.
+  if (slip && slip.line <= pos.line + 2) return [problem(shown, slip, `${slip.message}${more}`, 'yaml-syntax')];
+  return [problem(shown, pos, `${syntaxMessage(first.code, first.message)}${more}`, 'yaml-syntax')];
+}
+
+/** A position on a blank line or in a line's indentation is moved to the text it is about. */
+function onContent(pos: Position, lines: string[]): Position {
+  let { line, col } = pos;
+  while (line <= lines.length && (lines[line - 1] ?? '').trim() === '' && line < lines.length) {
+    line++;
+    col = 1;
+  }
+  const text = lines[line - 1] ?? '';
+  const indent = text.length - text.trimStart().length;
+  return { line, col: col <= indent ? indent + 1 : col };
 }
 
 /** yaml's message, made to speak YAML rather than the library's API, with a hint. */
 const SYNTAX_HINTS: Partial<Record<string, string>> = {
-  TAB_AS_INDENT: 'indent with spaces',
-  BLOCK_AS_IMPLICIT_KEY: 'a value containing `: ` must be quoted',
+  TAB_AS_INDENT: 'YAML indents with spaces only: replace the tab with spaces',
+  BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this line and the next; a value containing `: ` must be quoted',
   BAD_SCALAR_START: 'quote the value',
-  MULTILINE_IMPLICIT_KEY: 'each line of a mapping is `key: value`',
+  MULTILINE_IMPLICIT_KEY: 'a key and its `:` are on one line: check for a missing `:` or a line indented too far',
   BAD_INDENT: 'check the indentation and the closing bracket',
+  BAD_DQ_ESCAPE: 'inside double quotes `\\` starts an escape: write `\\\\` for a backslash, or use single quotes',
+  BLOCK_IN_FLOW: 'inside `{ }` and `[ ]`, separate the entries with `,`',
+  MISSING_CHAR: 'something is not closed: a quote or a bracket',
+  UNEXPECTED_TOKEN: 'check the quotes and brackets of this line',
 };
 
 function syntaxMessage(code: string, message: string): string {

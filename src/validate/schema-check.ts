@@ -2,9 +2,11 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { SourceFile } from '../load/load.js';
+import { readAs, type KeyNotText } from '../load/key-text.js';
 import { didYouMean, type Problem } from '../problems.js';
 import type { RuleId } from '../rules.js';
 import * as S from './schemas.js';
+import { patternWords } from './pattern-words.js';
 
 let compiled: { workers: ValidateFunction; builders: ValidateFunction } | undefined;
 
@@ -42,7 +44,7 @@ const PATTERN_HELP: Record<string, string> = {
   [S.OWNER_NAME]: 'owner names are lower-case letters and digits, starting with a letter (the part of the worker name before the first `-`)',
   [S.BRANCH_NAME]: 'branch names are letters, digits, `.`, `_` and `-`, starting with a letter or digit, without `..` (e.g. `3.x`, `custom`)',
   [S.GIT_BRANCH]: 'git branch names here are letters, digits, `.`, `_` and `-`, starting with a letter or digit, without `..` or `/`, not ending in `.` or `.lock` (e.g. `main`, `3.7`)',
-  [S.DIR_SUFFIX]: 'a directory suffix is letters, digits, `.`, `_` and `-`, without `..` or `/`, not ending in `.` (e.g. `.nondebug`)',
+  [S.DIR_SUFFIX]: 'a directory suffix starts with `.`, then letters, digits, `.`, `_` and `-`, without `..` or `/`, not ending in `.` (e.g. `.nondebug`); to keep an existing directory whose suffix has no `.`, give `dir_format` instead (e.g. `dir_format: "{branch}.{worker}vs9"`)',
   [S.TAG]: 'tags are lower-case letters, digits, `.`, `_` and `-`, starting with a letter or digit',
   [S.KEY]: 'names of variants and schedulers are lower-case letters, digits and `-`',
   [S.PRINTABLE_LINE]: 'this text must be printable on one line: no control characters, newlines or unpaired surrogates',
@@ -88,8 +90,12 @@ function typeHint(want: string, value: unknown, asWritten: string | undefined): 
   if (want.includes('integer') && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return ': remove the quotes';
   // `3.10` reads as the number 3.1: quote what was written, not what YAML made of it.
   if (want === 'string' && typeof value === 'number') return `: put it in quotes ("${asWritten ?? String(value)}"); unquoted, YAML reads it as a number`;
-  if (want === 'string' && typeof value === 'boolean') return `: put it in quotes; unquoted, YAML reads it as ${String(value)}`;
+  if (want === 'string' && typeof value === 'boolean') return `: put it in quotes (${JSON.stringify(asWritten ?? String(value))}); unquoted, YAML reads it as ${String(value)}`;
   if (want === 'array' && typeof value === 'string') return `: write a list, e.g. [${show(value)}]`;
+  if (value === null) {
+    if (!asWritten) return ': give it a value (or remove the line)';
+    return want.includes('string') ? `: put it in quotes (${JSON.stringify(asWritten)}) if you mean the text; unquoted, YAML reads \`${asWritten}\` as nothing` : `: give it a value; unquoted, YAML reads \`${asWritten}\` as nothing`;
+  }
   return '';
 }
 
@@ -97,6 +103,16 @@ function typeHint(want: string, value: unknown, asWritten: string | undefined): 
 function written(src: SourceFile, path: string[]): string | undefined {
   const { line, col } = src.locate(path);
   return /^[^\s,#{}[\]]+/.exec(src.lines[line - 1]?.slice(col - 1) ?? '')?.[0];
+}
+
+/** A pattern's rule in words, never the regular expression: the words written for the
+ *  pattern, or read from it, or else the field's own description. */
+export function patternRule(pattern: string, schema: Record<string, unknown> | undefined): string {
+  const description = typeof schema?.description === 'string' ? schema.description : undefined;
+  const example = description && /\(e\.g\. [^)]+\)/.exec(description)?.[0];
+  const words = PATTERN_HELP[pattern] ?? formatHelp(pattern) ?? (patternWords(pattern) && `${patternWords(pattern)}${example ? ` ${example}` : ''}`);
+  if (words) return words;
+  return description ? `see what it takes: ${description}` : 'it is not in the form this field takes (its description is in schema/)';
 }
 
 /** What a format pattern (`name_format`, `dir_format`) allows, from the pattern itself. */
@@ -146,6 +162,20 @@ function valueAt(data: unknown, path: string[]): unknown {
 
 /** Validate one file against its schema; every error, each located and explained. */
 export function schemaProblems(src: SourceFile, which: 'workers' | 'builders'): Problem[] {
+  return [...src.keysNotText.map((k) => keyNotText(src, k)), ...ajvProblems(src, which)];
+}
+
+/** A key YAML read as a number, boolean or null: keys are names, so it must be text. */
+function keyNotText(src: SourceFile, k: KeyNotText): Problem {
+  const where = k.parent.length ? ` in ${describePath(src.data, k.parent.map(String))}` : '';
+  const message =
+    k.written === ''
+      ? `a key is missing${where}: YAML reads \`: value\` as a key of nothing (null); write \`name: value\``
+      : `the key \`${k.written}\`${where} is read by YAML as ${readAs(k.value)}${String(k.value) === k.written ? '' : `, not as the name \`${k.written}\``}: keys are names, so put it in quotes (${JSON.stringify(k.written)})`;
+  return { file: src.file, ...k.at, message, rule: 'non-text-key', severity: 'error' };
+}
+
+function ajvProblems(src: SourceFile, which: 'workers' | 'builders'): Problem[] {
   const validate = validators()[which];
   const root = which === 'workers' ? S.workersSchema : S.buildersSchema;
   if (validate(src.data)) return [];
@@ -179,7 +209,11 @@ function explain(e: ErrorObject, src: SourceFile, root: unknown): Problem | unde
       const key = String(e.params.additionalProperty);
       const at = src.locate([...path, key], { key: true });
       if (SECRET_KEY.test(key)) return undefined; // reported by secretProblems
+      if (key === '') return undefined; // a missing key: reported as non-text-key
       const allowed = Object.keys((parent?.properties as object) ?? {});
+      if (key === '<<') return mk(`\`<<\` in ${here} is a merge key only when it is not quoted: write \`<<: *name\` to copy the fields of the mapping anchored \`&name\``, 'unknown-field', at);
+      const noSpace = /^([A-Za-z_]\w*):(.+)$/.exec(key);
+      if (noSpace && allowed.includes(noSpace[1]!)) return mk(`unknown field \`${key}\` in ${here}: a space is missing after the colon: write \`${noSpace[1]}: ${noSpace[2]}\``, 'unknown-field', at);
       return mk(`unknown field \`${key}\` in ${here}${didYouMean(key, allowed)}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`, 'unknown-field', at);
     }
     case 'required': {
@@ -199,15 +233,15 @@ function explain(e: ErrorObject, src: SourceFile, root: unknown): Problem | unde
     case 'const':
       return mk(`${here} must be \`${String(e.params.allowedValue)}\` here`, 'unknown-value');
     case 'pattern': {
+      const rule = patternRule(String(e.params.pattern), parent);
       if (e.propertyName !== undefined) {
         const at = src.locate([...path, e.propertyName], { key: true });
-        return mk(`\`${show(e.propertyName)}\` is not a valid ${path.length === 1 && SINGULAR[path[0]!] ? `${SINGULAR[path[0]!]} ` : ''}name: ${PATTERN_HELP[String(e.params.pattern)] ?? `it must match ${String(e.params.pattern)}`}`, 'bad-name', at);
+        return mk(`\`${show(e.propertyName)}\` is not a valid ${path.length === 1 && SINGULAR[path[0]!] ? `${SINGULAR[path[0]!]} ` : ''}name: ${rule}`, 'bad-name', at);
       }
-      const help = PATTERN_HELP[String(e.params.pattern)] ?? formatHelp(String(e.params.pattern));
-      const rule = field === 'name' || field === 'worker' || field === 'owner' ? 'bad-name' : 'bad-format';
+      const kind = field === 'name' || field === 'worker' || field === 'owner' ? 'bad-name' : 'bad-format';
       // A name is what identifies its entry: "`Bolen` is not a valid worker name", not "... of worker `Bolen`".
       const what = field === 'name' && path.length === 3 ? `${SINGULAR[path[0]!] ?? 'entry'} name` : here;
-      return mk(`${typeof value === 'string' ? `\`${show(value)}\` ` : 'the value '}is not a valid ${what}: ${help ?? `it must match ${String(e.params.pattern)}`}`, rule);
+      return mk(`${typeof value === 'string' ? `\`${show(value)}\` ` : 'the value '}is not a valid ${what}: ${rule}`, kind);
     }
     case 'propertyNames':
       return undefined; // the nested error names the key
@@ -230,6 +264,9 @@ function explain(e: ErrorObject, src: SourceFile, root: unknown): Problem | unde
       return mk(`${here} ${e.message ?? 'is invalid'}`, 'schema');
   }
 }
+
+/** What a known kind of secret `v` holds ("a GitHub token"), if any. */
+export const knownSecret = (v: string): string | undefined => SECRET_VALUES.find(([re]) => re.test(v))?.[1];
 
 /** A key that names a secret, anywhere in the file: refused whether or not the schema allows the key. */
 export function secretProblems(src: SourceFile): Problem[] {

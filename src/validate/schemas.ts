@@ -17,9 +17,10 @@ export const BRANCH_NAME = '^[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!\\.))*$';
 /** Git branch names, restricted: no slashes, spaces, `..` or control characters; and
  *  what git itself refuses (`git check-ref-format`): no trailing `.`, no `.lock` ending. */
 export const GIT_BRANCH = '^[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!\\.))*(?<!\\.)(?<!\\.lock)$';
-/** Appended to builder directories: letters, digits, `.`, `_`, `-`, no `..`, and no
- *  trailing `.` (Windows drops it: two builders would share a directory). */
-export const DIR_SUFFIX = '^(?:[A-Za-z0-9_-]|\\.(?!\\.))*(?<!\\.)$';
+/** Appended to builder directories: a leading `.` (`3.x.koobs-freebsd10.nondebug`, never
+ *  `...freebsd10nondebug`), then letters, digits, `.`, `_`, `-`, no `..`, and no trailing `.`
+ *  (Windows drops it: two builders would share a directory). */
+export const DIR_SUFFIX = '^\\.(?!\\.)(?:[A-Za-z0-9_-]|\\.(?!\\.))*(?<!\\.)$';
 export const TAG = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 export const KEY = '^[a-z0-9][a-z0-9-]*$';
 /** One printable line: no control characters, lone surrogates or line separators. */
@@ -273,7 +274,7 @@ export const buildersSchema = {
           tracks: { type: 'string', pattern: BRANCH_NAME, description: 'Build the same Python version as this other branch (instead of `version`).' },
           main: { type: 'boolean', description: 'The development branch (at most one): its version may be derived.' },
           pull_request: { type: 'boolean', description: 'The pull-request pseudo-branch: no git branch, no version; its builders run on pull requests.' },
-          dir: { type: 'string', pattern: DIR_SUFFIX, minLength: 1, maxLength: 40, description: 'Builder-directory prefix (default: the branch name).' },
+          dir: { type: 'string', pattern: BRANCH_NAME, minLength: 1, maxLength: 40, description: 'Builder-directory prefix (default: the branch name).' },
           tag: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 40, description: 'The first tag of its builders (default: the branch name).' },
           features: { type: 'array', items: { type: 'string', pattern: KEY }, uniqueItems: true, description: 'Names of `features` this branch has.' },
         },

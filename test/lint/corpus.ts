@@ -30,7 +30,7 @@ export interface Case {
   args?: string[];
   expect: {
     exit: number;
-    /** `file:line:col` */
+    /** `file:line:col`, or `file` for a problem with the whole file (a missing file). */
     at: string;
     rule: string;
     /** Substrings of the message, all required. */
@@ -38,6 +38,8 @@ export interface Case {
     severity?: 'error' | 'warning';
     /** Other problems that must be reported in the same run (`file:line:col [rule]`). */
     also?: string[];
+    /** Text that must appear nowhere in the output (a mangled name, a wrong hint). */
+    none?: string[];
   };
 }
 
@@ -82,7 +84,8 @@ export interface Reported {
   caret?: string;
 }
 
-const HEADER = /^(\S+?):(\d+):(\d+): (warning: )?(.*) \[([a-z0-9-]+)\]$/;
+/** `file:line:col: ...`, or `file: ...` for a problem with the whole file (line and column 0). */
+const HEADER = /^(\S+?)(?::(\d+):(\d+))?: (warning: )?(.*) \[([a-z0-9-]+)\]$/;
 
 /** Every problem the CLI printed, in order. */
 export function parseReport(stderr: string): Reported[] {
@@ -91,7 +94,7 @@ export function parseReport(stderr: string): Reported[] {
   lines.forEach((l, i) => {
     const m = HEADER.exec(l);
     if (!m) return;
-    const r: Reported = { file: m[1]!, line: Number(m[2]), col: Number(m[3]), severity: m[4] ? 'warning' : 'error', message: m[5]!, rule: m[6]! };
+    const r: Reported = { file: m[1]!, line: Number(m[2] ?? 0), col: Number(m[3] ?? 0), severity: m[4] ? 'warning' : 'error', message: m[5]!, rule: m[6]! };
     if (lines[i + 1]?.startsWith('  ') && /^ *\^$/.test(lines[i + 2] ?? '')) {
       r.source = lines[i + 1]!.slice(2);
       r.caret = lines[i + 2]!.slice(2);

@@ -72,7 +72,7 @@ describe('lint corpus', () => {
     expect(all).not.toMatch(/internal error/);
     expect(r.code, all).toBe(c.expect.exit);
 
-    const [file, line, col] = c.expect.at.split(':');
+    const [file, line = '0', col = '0'] = c.expect.at.split(':');
     const reported = parseReport(r.stderr);
     const here = reported.filter((p) => p.file === file && p.line === Number(line) && p.col === Number(col) && p.rule === c.expect.rule);
     expect(here.length, `no [${c.expect.rule}] at ${c.expect.at} in:\n${r.stderr}`).toBeGreaterThan(0);
@@ -80,6 +80,7 @@ describe('lint corpus', () => {
     for (const m of [c.expect.message].flat()) expect(p.message).toContain(m);
     expect(p.severity).toBe(c.expect.severity ?? 'error');
     for (const other of c.expect.also ?? []) expect(reported.map((x) => `${x.file}:${x.line}:${x.col} [${x.rule}]`)).toContain(other);
+    for (const absent of c.expect.none ?? []) expect(all).not.toContain(absent);
 
     // The offending line and a caret under the column, unless the line is blank (end of file).
     const text = existsSync(join(dir, file!)) ? readFileSync(join(dir, file!), 'utf8').split(/\r\n|\r|\n/)[p.line - 1] : undefined;

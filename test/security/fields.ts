@@ -134,7 +134,7 @@ export const FAMILIES: Record<string, Record<string, Field>> = {
     },
   },
   paths: {
-    'directory suffix': { shape: /^[A-Za-z0-9._-]{0,8}$/, set: (f, v) => void ((B(f) as Record<string, unknown>).suffix = v), expect: (v) => [['BUILDERS', [0, 'builddir'], `${BASE_BUILDER.builddir}${v}`]], safe: pathSafe },
+    'directory suffix': { shape: /^\.[A-Za-z0-9_-][A-Za-z0-9._-]{0,7}$/, set: (f, v) => void ((B(f) as Record<string, unknown>).suffix = v), expect: (v) => [['BUILDERS', [0, 'builddir'], `${BASE_BUILDER.builddir}${v}`]], safe: pathSafe },
     'ignored path': { shape: /^[A-Za-z0-9._/-]{1,12}$/, set: (f, v) => void (f.builders.schedulers.push!.ignore_paths = [v]), expect: (v) => [['SCHEDULERS', [0, 'ignore_paths'], [v]]], safe: (v) => /^[A-Za-z0-9._/-]+$/.test(v) },
     'name format': {
       shape: /^(?:[a-z .-]|\{(?:name|branch|worker|suffix)\}){1,6}$/,

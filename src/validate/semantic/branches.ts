@@ -71,8 +71,9 @@ export function checkBranches(c: Checker): CheckedBranches {
   const checkRule: CheckRule = (src, path, raw) => {
     if (!isObj(raw)) return undefined;
     for (const k of ['only', 'except'] as const) {
-      strs(raw[k]).forEach((br, i) => {
-        if (!known.has(br) && isObj(bd.branches)) c.report(src, [...path, k, i], `unknown branch \`${br}\`${didYouMean(br, names)} (branches: ${names.join(', ')})`, 'unknown-branch');
+      // Indices of the list as written: a non-text entry (the schema's error) must not shift them.
+      (Array.isArray(raw[k]) ? (raw[k] as unknown[]) : []).forEach((br, i) => {
+        if (typeof br === 'string' && !known.has(br) && isObj(bd.branches)) c.report(src, [...path, k, i], `unknown branch \`${br}\`${didYouMean(br, names)} (branches: ${names.join(', ')})`, 'unknown-branch');
       });
     }
     const rule: BranchRule = { where: c.where(src, path) };

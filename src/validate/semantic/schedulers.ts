@@ -26,8 +26,8 @@ export function checkSchedulers(c: Checker, branches: CheckedBranches): CheckedS
           if (!knownBranch.has(br)) c.report(b, ['schedulers', key, 'hour', br], `unknown branch \`${br}\`${didYouMean(br, branchNames)}`, 'unknown-branch', { key: true });
         }
       }
-      strs(raw.on_push_for).forEach((br, i) => {
-        if (!knownBranch.has(br)) c.report(b, ['schedulers', key, 'on_push_for', i], `unknown branch \`${br}\`${didYouMean(br, branchNames)}`, 'unknown-branch');
+      (Array.isArray(raw.on_push_for) ? (raw.on_push_for as unknown[]) : []).forEach((br, i) => {
+        if (typeof br === 'string' && !knownBranch.has(br)) c.report(b, ['schedulers', key, 'on_push_for', i], `unknown branch \`${br}\`${didYouMean(br, branchNames)}`, 'unknown-branch');
       });
       schedulers[key] = { name: key, on: 'nightly', hour: (raw.hour as number | Record<string, number>) ?? 0, minute: typeof raw.minute === 'number' ? raw.minute : 0, on_push_for: strs(raw.on_push_for), name_format: nameFormat(raw) };
     } else if (raw.on === 'pull_request') {

@@ -1,0 +1,170 @@
+// The commands and options of the command line, and the help made from them. One table:
+// the parser (args.ts), `help`, `help COMMAND`, `COMMAND -h` and the usage line of a usage
+// error all read it, so they cannot disagree.
+
+export interface OptionSpec {
+  name: string;
+  short?: string;
+  /** The placeholder of the option's value; a flag has none. */
+  value?: string;
+  /** May be given more than once (each value is kept). */
+  repeat?: boolean;
+  help: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** The positional arguments, as shown in the usage line. */
+  args?: string;
+  /** How many positional arguments: [min, max] (max Infinity: the words make one name). */
+  arity: [number, number];
+  /** What the arguments are, for "`explain` needs ...". */
+  needs?: string;
+  summary: string;
+  /** Said after the usage line by `help COMMAND`. */
+  details: string[];
+  options: string[];
+  examples: string[];
+}
+
+export const PROGRAM = 'buildmaster-gen';
+/** How people run it: in this repository, and in a fleet repository that depends on it. */
+export const RUN = `npx ${PROGRAM}`;
+
+export const OPTIONS: Record<string, OptionSpec> = {
+  fleet: { name: 'fleet', value: 'DIR', repeat: true, help: 'the fleet in DIR: DIR/workers.yaml, DIR/builders.yaml, DIR/out/ (repeat it for several fleets; default: the nearest directory, from here upwards, that holds workers.yaml or builders.yaml)' },
+  workers: { name: 'workers', value: 'FILE', help: "the workers declaration (default: the fleet's workers.yaml)" },
+  builders: { name: 'builders', value: 'FILE', help: "the builders declaration (default: the fleet's builders.yaml)" },
+  out: { name: 'out', value: 'DIR', help: "the output directory (default: the fleet's out/; for `schema`, its schema/)" },
+  strict: { name: 'strict', help: 'warnings fail too (exit 2); under GitHub Actions they are annotated as errors' },
+  json: { name: 'json', help: 'print JSON for tools (stability and tags included)' },
+  markdown: { name: 'markdown', help: 'print Markdown (for a pull request or a job summary)' },
+  help: { name: 'help', short: 'h', help: 'this help' },
+  version: { name: 'version', short: 'V', help: 'print the version' },
+};
+
+const FILES = ['fleet', 'workers', 'builders'];
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'validate',
+    arity: [0, 0],
+    summary: 'report every problem in the declarations; write nothing',
+    details: ['Problems come as `file:line:column: message [rule]`, with the line and a caret.'],
+    options: [...FILES, 'strict'],
+    examples: ['validate', 'validate --strict', 'validate --fleet fleets/cpython-2026'],
+  },
+  {
+    name: 'generate',
+    arity: [0, 0],
+    summary: 'validate, then write <out>/master.cfg (atomically: a broken input never touches out/)',
+    details: [],
+    options: [...FILES, 'out', 'strict'],
+    examples: ['generate', 'generate --fleet . --fleet fleets/cpython-2026'],
+  },
+  {
+    name: 'check',
+    arity: [0, 0],
+    summary: 'exit 0 when <out>/master.cfg is what the declarations generate; 1, with what changed and a diff, when not',
+    details: ['Under GitHub Actions a stale file is also an `::error` annotation on it, and the job summary says which builders differ.'],
+    options: [...FILES, 'out', 'strict'],
+    examples: ['check', 'check --strict'],
+  },
+  {
+    name: 'explain',
+    args: 'NAME',
+    arity: [1, Infinity],
+    needs: 'a worker, builder or builder definition name',
+    summary: 'what a worker builds (builders, schedules, commands), or why a builder exists on a branch or which rule keeps it off',
+    details: ['NAME is a worker, a builder ("AMD64 Windows8 3.x") or a builder definition ("AMD64 Windows8"); the words may come without quotes.'],
+    options: FILES,
+    examples: ['explain koobs-freebsd10', 'explain "AMD64 Windows8 3.x"'],
+  },
+  {
+    name: 'matrix',
+    arity: [0, 0],
+    summary: 'the worker x branch table of builders (--json for tools)',
+    details: [],
+    options: [...FILES, 'json'],
+    examples: ['matrix', 'matrix --json'],
+  },
+  {
+    name: 'changes',
+    args: 'BASE',
+    arity: [1, 1],
+    needs: 'the master.cfg to compare with (BASE)',
+    summary: 'what the declarations change compared with BASE, a master.cfg (e.g. the base branch\'s): builders added, removed, renamed, changed',
+    details: ['Under GitHub Actions (GITHUB_STEP_SUMMARY set) the Markdown form is also appended to the job summary.'],
+    options: [...FILES, 'markdown'],
+    examples: ['changes /tmp/base-master.cfg --markdown'],
+  },
+  {
+    name: 'schema',
+    arity: [0, 0],
+    summary: 'write the JSON Schemas of both files (for editors) to schema/ (or --out DIR)',
+    details: [],
+    options: ['fleet', 'out'],
+    examples: ['schema'],
+  },
+  {
+    name: 'help',
+    args: '[COMMAND]',
+    arity: [0, 1],
+    summary: 'this help, or the help of one command',
+    details: [],
+    options: [],
+    examples: ['help explain'],
+  },
+];
+
+export const commandNamed = (name: string) => COMMANDS.find((c) => c.name === name);
+
+const optionText = (o: OptionSpec) => `${o.short ? `-${o.short}, ` : ''}--${o.name}${o.value ? ` ${o.value}` : ''}`;
+
+/** `npx buildmaster-gen explain NAME [--fleet DIR] ...` */
+export function usageLine(c: CommandSpec): string {
+  const opts = c.options.map((n) => `[${optionText(OPTIONS[n]!)}]`).join(' ');
+  return `${RUN} ${c.name}${c.args ? ` ${c.args}` : ''}${opts ? ` ${opts}` : ''}`;
+}
+
+function rows(pairs: [string, string][], indent = '  '): string[] {
+  const width = Math.max(...pairs.map(([a]) => a.length));
+  return pairs.map(([a, b]) => `${indent}${a.padEnd(width)}  ${b}`);
+}
+
+export function overallHelp(): string {
+  const commands = COMMANDS.map((c): [string, string] => [`${c.name}${c.args ? ` ${c.args}` : ''}`, c.summary]);
+  const common = ['fleet', 'workers', 'builders', 'out', 'strict', 'help', 'version'].map((n): [string, string] => [optionText(OPTIONS[n]!), OPTIONS[n]!.help]);
+  return [
+    `Usage: ${RUN} <command> [options]`,
+    '',
+    'Generates the Buildbot master.cfg of a fleet from workers.yaml and builders.yaml.',
+    '',
+    'Commands:',
+    ...rows(commands),
+    '',
+    'Options (each command takes the ones its help lists):',
+    ...rows(common),
+    '',
+    `\`${RUN} help COMMAND\` (or \`COMMAND -h\`) shows a command's options and examples.`,
+    'Exit codes: 0 ok, 1 out of date (check), 2 invalid input or usage, 3 internal error (a bug).',
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(c: CommandSpec): string {
+  const opts = [...c.options, 'help'].map((n): [string, string] => [optionText(OPTIONS[n]!), OPTIONS[n]!.help]);
+  return [
+    `Usage: ${usageLine(c)}`,
+    '',
+    `${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.`,
+    ...c.details,
+    '',
+    'Options:',
+    ...rows(opts),
+    '',
+    'Examples:',
+    ...c.examples.map((e) => `  ${RUN} ${e}`),
+    '',
+  ].join('\n');
+}

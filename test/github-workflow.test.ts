@@ -1,0 +1,196 @@
+// .github/workflows/check.yml, run step by step as the runner would (bash -eo pipefail, the
+// runner's environment: GITHUB_ACTIONS, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE, RUNNER_TEMP,
+// GITHUB_BASE_REF), on a fleet repository with a base branch and a pull request: its
+// annotations, its exit codes and the job summary it leaves.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const BUILDBOT = '/usr/bin/buildbot';
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  env?: Record<string, string>;
+}
+const workflow = parse(readFileSync(join(ROOT, '.github', 'workflows', 'check.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+const steps = Object.values(workflow.jobs)[0]!.steps;
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const git = (cwd: string, ...args: string[]) => {
+  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+};
+
+/** A fleet repository (the default fleet on `main`, pushed to a bare `origin`), checked
+ *  out on a pull-request branch whose change `edit` makes. `npx buildmaster-gen` is this
+ *  package, as after `npm ci` in a repository that depends on it. */
+function pullRequest(edit: (dir: string) => void): { work: string; temp: string } {
+  const base = mkdtempSync(join(tmpdir(), 'workflow-'));
+  dirs.push(base);
+  const origin = join(base, 'origin.git');
+  const work = join(base, 'work');
+  const temp = join(base, 'runner-temp');
+  mkdirSync(temp);
+  mkdirSync(work);
+  for (const f of ['workers.yaml', 'builders.yaml', '.gitattributes']) copyFileSync(join(ROOT, f), join(work, f));
+  cpSync(join(ROOT, 'out'), join(work, 'out'), { recursive: true });
+  writeFileSync(join(work, '.gitignore'), 'node_modules/\n');
+  mkdirSync(join(work, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(join(ROOT, 'dist', 'cli.js'), join(work, 'node_modules', '.bin', 'buildmaster-gen'));
+  git(work, 'init', '-q');
+  git(work, 'add', '.');
+  git(work, 'commit', '-qm', 'the fleet');
+  git(base, 'clone', '-q', '--bare', work, origin);
+  git(work, 'remote', 'add', 'origin', origin);
+  git(work, 'checkout', '-qb', 'pr');
+  edit(work);
+  git(work, 'add', '-A');
+  git(work, 'commit', '-qm', 'the pull request');
+  return { work, temp };
+}
+
+interface StepRun {
+  name: string;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the workflow's `run:` steps: the setup steps (`uses:`, npm ci, apt-get) are what the
+ *  fixture already did; `if:` is read for success(), always() and the event name. */
+function runWorkflow(work: string, temp: string): { runs: StepRun[]; summary: string } {
+  const runs: StepRun[] = [];
+  let failed = false;
+  let summary = '';
+  for (const step of steps) {
+    if (!step.run) continue;
+    if (/^npm ci\b/.test(step.run) || /apt-get/.test(step.run)) continue;
+    if (/buildbot checkconfig/.test(step.run) && !existsSync(BUILDBOT)) continue;
+    // The fixture is a pull request: `github.event_name == 'pull_request'` holds.
+    const cond = step.if ?? 'success()';
+    if (!/always\(\)/.test(cond) && failed) continue;
+    // Each step has its own summary file; the runner appends them to the job summary.
+    const stepSummary = join(temp, `summary-${runs.length}.md`);
+    writeFileSync(stepSummary, '');
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
+      cwd: work,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        ...step.env,
+        NO_COLOR: '1',
+        CI: 'true',
+        GITHUB_ACTIONS: 'true',
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_BASE_REF: 'main',
+        GITHUB_HEAD_REF: 'pr',
+        GITHUB_WORKSPACE: work,
+        GITHUB_STEP_SUMMARY: stepSummary,
+        RUNNER_TEMP: temp,
+      },
+    });
+    runs.push({ name: step.name ?? step.run, status: r.status, stdout: r.stdout, stderr: r.stderr });
+    summary += readFileSync(stepSummary, 'utf8');
+    if (r.status !== 0) failed = true;
+  }
+  return { runs, summary };
+}
+
+const step = (runs: StepRun[], name: RegExp) => runs.find((r) => name.test(r.name))!;
+const annotations = (runs: StepRun[]) => runs.flatMap((r) => `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => l.startsWith('::')));
+
+const ADD_WORKER = `
+  - name: jdoe-fedora-x86-64
+    owner: jdoe
+    os: { family: linux, distribution: fedora, version: "40" }
+    arch: x86-64
+    parallel: 4
+`;
+const ADD_BUILDER = `  - { name: AMD64 Fedora 40, worker: jdoe-fedora-x86-64, variant: debug, stability: unstable }\n`;
+
+function addFedora(dir: string) {
+  appendFileSync(join(dir, 'workers.yaml'), ADD_WORKER);
+  appendFileSync(join(dir, 'builders.yaml'), ADD_BUILDER);
+}
+
+describe('.github/workflows/check.yml', () => {
+  it('uses the current Node.js LTS and current major versions of the actions', () => {
+    const uses = steps.flatMap((s) => (s.uses ? [s.uses] : []));
+    expect(uses).toEqual(['actions/checkout@v7', 'actions/setup-node@v7']);
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))).toMatchObject({ with: { 'node-version': 24 } });
+  });
+
+  it('a good pull request (a new worker, out/ regenerated): every step passes; the job summary is what it adds', () => {
+    const { work, temp } = pullRequest((dir) => {
+      addFedora(dir);
+      expect(spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'generate'], { cwd: dir }).status).toBe(0);
+    });
+    const { runs, summary } = runWorkflow(work, temp);
+    for (const r of runs) expect(r.status, `${r.name}\n${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(runs.map((r) => r.name)).toEqual(expect.arrayContaining(['Validate the declarations', 'out/master.cfg is up to date', 'What the pull request changes (job summary)']));
+    expect(annotations(runs)).toEqual([]);
+    // The pull request's drift, in Markdown: not the whole fleet matrix, no workflow commands.
+    expect(summary).toContain('## What this change does to the fleet (out/master.cfg)');
+    expect(summary).toContain('Builders: 5 added (162 → 167 builders).');
+    expect(summary).toContain('- `AMD64 Fedora 40` on `2.7`, `3.5`, `3.6`, `3.x`, `custom`');
+    expect(summary).toMatch(/\*\*Workers added \(1\)\*\*\n\n- `jdoe-fedora-x86-64`/);
+    expect(summary).not.toMatch(/^::/m);
+    expect(summary).not.toContain('angelico-debian-amd64'); // an untouched worker: this is not the matrix
+  });
+
+  it('the trial: a stale out/master.cfg is an ::error on the file naming the builders, and the summary says what is missing', () => {
+    const { work, temp } = pullRequest(addFedora); // out/ not regenerated
+    const { runs, summary } = runWorkflow(work, temp);
+    const check = step(runs, /^out\/master\.cfg is up to date$/);
+    expect(check.status).toBe(1);
+    const error = check.stdout.split('\n').find((l) => l.startsWith('::error'))!;
+    expect(error).toMatch(/^::error file=out\/master\.cfg,line=\d+,col=1,title=out-of-date::out\/master\.cfg is not what the declarations generate: builders added AMD64 Fedora 40 \(2\.7, 3\.5, 3\.6, 3\.x, custom\)\. Run `npx buildmaster-gen generate` and commit the result$/);
+    const line = Number(/line=(\d+)/.exec(error)![1]);
+    const committed = readFileSync(join(work, 'out', 'master.cfg'), 'utf8').split('\n');
+    const generated = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'generate', '--out', join(temp, 'gen')], { cwd: work });
+    expect(generated.status).toBe(0);
+    const fresh = readFileSync(join(temp, 'gen', 'master.cfg'), 'utf8').split('\n');
+    expect(committed.slice(0, line - 1)).toEqual(fresh.slice(0, line - 1));
+    expect(committed[line - 1]).not.toBe(fresh[line - 1]);
+    // Validation passed (the YAML is fine); the summary step still ran (always()).
+    expect(step(runs, /^Validate/).status).toBe(0);
+    expect(step(runs, /job summary/).status).toBe(0);
+    expect(summary).toContain('## out/master.cfg is out of date: what `npx buildmaster-gen generate` would change');
+    expect(summary).toContain('## What this change does to the fleet (out/master.cfg)');
+    expect(summary).not.toMatch(/^::/m);
+    expect(summary).not.toContain('::error');
+  });
+
+  it('under --strict a warning fails the pull request and is annotated as an error, once', () => {
+    const { work, temp } = pullRequest((dir) => {
+      const text = readFileSync(join(dir, 'builders.yaml'), 'utf8');
+      const edited = text.replace('variant: debug\n    stability: unstable\n    configure_extra: ["CFLAGS=-I/usr/local/include/ncursesw"]', 'variant: debug\n    stability: stable\n    configure_extra: ["CFLAGS=-I/usr/local/include/ncursesw"]');
+      expect(edited).not.toBe(text);
+      writeFileSync(join(dir, 'builders.yaml'), edited);
+    });
+    const { runs, summary } = runWorkflow(work, temp);
+    expect(step(runs, /^Validate/).status).toBe(2);
+    const all = annotations(runs);
+    expect(all.filter((l) => l.includes('title=offline-stable'))).toHaveLength(1); // not once per step
+    expect(all.find((l) => l.includes('title=offline-stable'))).toMatch(/^::error file=builders\.yaml,line=\d+,col=\d+,title=offline-stable::builder `x86 OpenIndiana` is marked stable/);
+    expect(summary).not.toMatch(/^::/m);
+  });
+
+  it('a file in a subdirectory of the workspace is annotated with its path from the workspace', () => {
+    const { work, temp } = pullRequest((dir) => {
+      mkdirSync(join(dir, 'fleets', 'small'), { recursive: true });
+      for (const f of ['workers.yaml', 'builders.yaml']) copyFileSync(join(ROOT, 'test', 'lint', 'base', f), join(dir, 'fleets', 'small', f));
+      writeFileSync(join(dir, 'fleets', 'small', 'workers.yaml'), readFileSync(join(dir, 'fleets', 'small', 'workers.yaml'), 'utf8').replace('arch: x86-64\n    parallel: 4', 'arch: amd64\n    parallel: 4'));
+    });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'validate'], { cwd: join(work, 'fleets', 'small'), encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: work, RUNNER_TEMP: temp } });
+    expect(r.stdout).toMatch(/^::error file=fleets\/small\/workers\.yaml,line=6,col=11,title=unknown-value::`amd64` is not a valid arch/m);
+  });
+});

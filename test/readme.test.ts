@@ -1,0 +1,107 @@
+// The README's commands, run as a worker owner would after `npm ci`: every command of its
+// shell blocks (with its placeholders filled), on a fleet copy where the README's own
+// "Add your worker" snippets have been added; and its example outputs match what the CLI
+// prints. A command added to the README without a case here fails this test.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+/** The commands of the README's ```sh blocks, without comments (each once). */
+const commands = [...new Set([...README.matchAll(/^( *)```sh\n([\s\S]*?)^\1```/gm)].flatMap((m) =>
+  m[2]!
+    .split('\n')
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+    .filter((l) => l && !l.startsWith('#')),
+))];
+
+/** The README's YAML snippets of "Add your worker", indented as in the files. */
+const yamlBlocks = [...README.matchAll(/^ {3}```yaml\n([\s\S]*?)^ {3}```/gm)].map((m) => m[1]!.replace(/^ {3}/gm, ''));
+const [workerSnippet, builderSnippet] = yamlBlocks;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'readme-'));
+  for (const f of ['workers.yaml', 'builders.yaml', 'out']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  // A fleet repository after `npm ci`: node_modules/.bin/buildmaster-gen is this package's CLI.
+  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(join(ROOT, 'dist', 'cli.js'), join(dir, 'node_modules', '.bin', 'buildmaster-gen'));
+  // Step 1 and 2 of "Add your worker": the README's snippets, at the end of each file.
+  appendFileSync(join(dir, 'workers.yaml'), `\n${workerSnippet!.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')}`);
+  appendFileSync(join(dir, 'builders.yaml'), `${builderSnippet!.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')}`);
+  cpSync(join(ROOT, 'out', 'master.cfg'), join(dir, 'base.cfg'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** npx commands in the fleet repository; npm scripts in this one (they are its scripts). */
+const run = (line: string) => spawnSync('bash', ['-c', line], { cwd: line.startsWith('npm run') ? ROOT : dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
+
+/** How each README command is run here: the line (placeholders filled), or why it is not run. */
+function plan(line: string): { run: string[] } | { skip: string } {
+  if (line === 'npm ci') return { skip: 'the fixture is what npm ci leaves (dist/, node_modules/.bin)' };
+  if (line === 'npm test' || /vitest run/.test(line)) return { skip: 'the test suite itself' };
+  if (line.startsWith('npm run ')) {
+    const script = line.split(/\s+/)[2]!;
+    expect(pkg.scripts[script], `npm script ${script}`).toBeDefined();
+    return { run: [line.replace('-- NAME', '-- koobs-freebsd10')] };
+  }
+  if (!line.startsWith('npx buildmaster-gen')) throw new Error(`README command without a case in test/readme.test.ts: ${line}`);
+  return {
+    run: [
+      line
+        .replace(' NAME', ' jdoe-fedora-x86-64')
+        .replace(' BASE', ' base.cfg')
+        .replace(' [--json]', '')
+        .replace(' [COMMAND]', ''),
+      ...(line.includes('[--json]') ? [line.replace(' [--json]', ' --json')] : []),
+      ...(line.includes('[COMMAND]') ? [line.replace(' [COMMAND]', ' check')] : []),
+    ],
+  };
+}
+
+describe("the README's commands", () => {
+  it('are found (the shell blocks were read)', () => {
+    expect(commands).toEqual(expect.arrayContaining(['npx buildmaster-gen validate', 'npx buildmaster-gen explain jdoe-fedora-x86-64', 'npm run generate', 'npm ci']));
+    expect(workerSnippet).toContain('name: jdoe-fedora-x86-64');
+    expect(builderSnippet).toContain('worker: jdoe-fedora-x86-64');
+  });
+
+  it('run, in order, on the default fleet plus the README\'s new worker', { timeout: 300_000 }, () => {
+    // The new worker changes out/: generate first, as the README's quick start does.
+    expect(run('npx buildmaster-gen generate').status).toBe(0);
+    for (const line of commands) {
+      const p = plan(line);
+      if ('skip' in p) continue;
+      for (const cmd of p.run) {
+        const r = run(cmd);
+        expect(r.status, `${cmd}\n${r.stdout}\n${r.stderr}`).toBe(0);
+        expect(r.stderr, cmd).not.toMatch(/internal error|\n\s+at /);
+      }
+    }
+    expect(run('npx buildmaster-gen explain jdoe-fedora-x86-64').stdout).toMatch(/^Worker jdoe-fedora-x86-64 /);
+    expect(run('npx buildmaster-gen explain "AMD64 Fedora 40 3.x"').stdout).toMatch(/^AMD64 Fedora 40 3\.x\n/);
+    expect(run('npx buildmaster-gen changes base.cfg').stdout).toContain('builders added (5):\n    AMD64 Fedora 40 (2.7, 3.5, 3.6, 3.x, custom)');
+  });
+
+  it("the README's example of a problem is what validate prints (at that line, for the README's worker)", () => {
+    const example = /^ {3}(workers\.yaml:(\d+):(\d+): `amd64` is not a valid arch.*)$/m.exec(README)!;
+    expect(example).not.toBeNull();
+    const text = readFileSync(join(dir, 'workers.yaml'), 'utf8');
+    writeFileSync(join(dir, 'workers.yaml'), text.replace('arch: x86-64                    # x86', 'arch: amd64                     # x86'));
+    try {
+      const r = run('npx buildmaster-gen validate');
+      expect(r.status).toBe(2);
+      const printed = r.stderr.split('\n')[0]!;
+      expect(printed.replace(/:\d+:\d+:/, ':L:C:')).toBe(example[1]!.replace(/:\d+:\d+:/, ':L:C:'));
+      // The README gives the line where its worker's `arch` lands when appended to workers.yaml.
+      expect(printed).toMatch(new RegExp(`^workers\\.yaml:${example[2]}:${example[3]}:`));
+    } finally {
+      writeFileSync(join(dir, 'workers.yaml'), text);
+    }
+  });
+});
