@@ -50,7 +50,7 @@ describe('hidden characters in reports', () => {
     const line = readFileSync(join(dir, 'workers.yaml'), 'utf8').split('\n')[2]!; // "  - name: koobs-freebsd10"
     expect(line).toBe('  - name: koobs-freebsd10');
     const text = formatProblems([{ file: 'workers.yaml', line: 3, col: 11, message: 'a\u200bb \u202e c\u00a0d', rule: 'unknown-value', severity: 'error' }], { color: false, cwd: dir });
-    expect(text.split('\n')[0]).toBe('workers.yaml:3:11: a\\u200bb \\u202e c\\u00a0d [r]');
+    expect(text.split('\n')[0]).toBe('workers.yaml:3:11: a\\u200bb \\u202e c\\u00a0d [unknown-value]');
     expect(text).not.toMatch(/[\u200b\u202e\u00a0]/);
   });
 

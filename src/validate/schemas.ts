@@ -270,7 +270,7 @@ export const buildersSchema = {
         additionalProperties: false,
         properties: {
           git_branch: { type: 'string', pattern: GIT_BRANCH, maxLength: 100, description: 'The git branch pushes come from (e.g. `main`); default: the branch name. Not for `pull_request` branches.' },
-          version: { type: 'string', pattern: VERSION, description: 'The Python version X.Y this branch builds; default: the branch name when it is X.Y. On the `main` branch, one more than the newest other branch.' },
+          version: { type: 'string', pattern: VERSION, description: 'The Python version X.Y this branch builds (e.g. "3.7"); default: the branch name when it is X.Y. On the `main` branch, one more than the newest other branch.' },
           tracks: { type: 'string', pattern: BRANCH_NAME, description: 'Build the same Python version as this other branch (instead of `version`).' },
           main: { type: 'boolean', description: 'The development branch (at most one): its version may be derived.' },
           pull_request: { type: 'boolean', description: 'The pull-request pseudo-branch: no git branch, no version; its builders run on pull requests.' },
