@@ -54,10 +54,10 @@ describe('from a subdirectory', () => {
 
   it('problems name the files by their real (absolute) paths', async () => {
     const dir = repo();
-    writeFileSync(join(dir, 'workers.yaml'), readFileSync(join(dir, 'workers.yaml'), 'utf8').replace('arch: ppc64le', 'arch: ppc64el'));
+    writeFileSync(join(dir, 'workers.yaml'), readFileSync(join(dir, 'workers.yaml'), 'utf8').replace('arch: ppc64le', 'arch: ppc64le\n    max_builds: 0'));
     const r = await cli(join(dir, 'sub', 'deeper'), ['validate']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`^${join(dir, 'workers.yaml').replace(/[.]/g, '\\.')}:\\d+:\\d+: \`ppc64el\` is not a valid arch`, 'm'));
+    expect(r.err).toMatch(new RegExp(`^${join(dir, 'workers.yaml').replace(/[.]/g, '\\.')}:\\d+:\\d+: \`max_builds\` of worker \`edelsohn-fedora-ppc64le\` is 0`, 'm'));
   });
 
   it('a missing declaration is named by its path, with no invented line:column', async () => {

@@ -188,9 +188,9 @@ describe('.github/workflows/check.yml', () => {
     const { work, temp } = pullRequest((dir) => {
       mkdirSync(join(dir, 'fleets', 'small'), { recursive: true });
       for (const f of ['workers.yaml', 'builders.yaml']) copyFileSync(join(ROOT, 'test', 'lint', 'base', f), join(dir, 'fleets', 'small', f));
-      writeFileSync(join(dir, 'fleets', 'small', 'workers.yaml'), readFileSync(join(dir, 'fleets', 'small', 'workers.yaml'), 'utf8').replace('arch: x86-64\n    parallel: 4', 'arch: amd64\n    parallel: 4'));
+      writeFileSync(join(dir, 'fleets', 'small', 'workers.yaml'), readFileSync(join(dir, 'fleets', 'small', 'workers.yaml'), 'utf8').replace('arch: x86-64\n    parallel: 4', 'arch: x86-64\n    parallel: 0'));
     });
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'validate'], { cwd: join(work, 'fleets', 'small'), encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: work, RUNNER_TEMP: temp } });
-    expect(r.stdout).toMatch(/^::error file=fleets\/small\/workers\.yaml,line=6,col=11,title=unknown-value::`amd64` is not a valid arch/m);
+    expect(r.stdout).toMatch(/^::error file=fleets\/small\/workers\.yaml,line=7,col=15,title=out-of-range::`parallel` of worker/m);
   });
 });
