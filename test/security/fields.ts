@@ -108,7 +108,7 @@ export const FAMILIES: Record<string, Record<string, Field>> = {
       safe: (v) => pathSafe(v) && v !== '',
     },
     // Tags are labels, not paths: `..` is harmless in them.
-    tag: { shape: KEYISH, set: (f, v) => void (V(f).tags = [v]), expect: (v) => [['BUILDERS', [0, 'tags'], ['3.x', v]]], safe: (v) => /^[a-z0-9._-]+$/.test(v) },
+    tag: { shape: KEYISH, set: (f, v) => void (V(f).tags = [v]), expect: (v) => [['BUILDERS', [0, 'tags'], ['3.x', v]]], safe: (v) => /^[A-Za-z0-9._-]+$/.test(v) },
     distribution: { shape: KEYISH, set: (f, v) => void (W(f).os.distribution = v), expect: (v) => [['WORKERS', [0, 'os'], `linux ${v} 12`]], safe: (v) => pathSafe(v) && v !== '' },
   },
   branches: {

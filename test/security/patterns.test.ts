@@ -14,7 +14,7 @@ const TABLE: [string, string, string[], string[]][] = [
   ['BRANCH_NAME', S.BRANCH_NAME, ['3.x', '2.7', 'custom', 'a_b-c.d'], ['', '.x', '-x', 'a..b', 'a/b', 'a b', 'a\tb', 'a\n', '..', 'é']],
   ['GIT_BRANCH', S.GIT_BRANCH, ['main', '3.6', 'buildbot-custom', 'v1.2_x'], ['', 'a/b', 'a..b', 'a.', 'a.lock', '-a', '.a', 'a b', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[', 'a\\b', 'a@{1}', 'a\x7f']],
   ['DIR_SUFFIX', S.DIR_SUFFIX, ['.nondebug', '.x-1', '._1.2'], ['', '-x', 'vs9', '_1.2', '.', '.x.', '..', '..x', '/x', '.x/..', '. x', '.x\n', '.\\x', '.x:']],
-  ['TAG', S.TAG, ['nondebug', 'win64', 'a.b_c-d'], ['', 'A', '-x', 'a b', 'a/b', 'a\n']],
+  ['TAG', S.TAG, ['nondebug', 'win64', 'a.b_c-d', 'iOS', 'PullRequest'], ['', '-x', 'a b', 'a/b', 'a\n']],
   ['KEY', S.KEY, ['push', 'win64-debug', '3'], ['', 'a_b', 'a.b', 'A', 'a b', '-a']],
   ['PRINTABLE_LINE', S.PRINTABLE_LINE, ['', 'x "quoted" \\ {{py}}', 'é ü 😀', '\u202e'], ['a\nb', 'a\tb', 'a\rb', 'a\0', 'a\x1b[31m', 'a\x85', '\u2028', '\ud800']],
   ['PRINTABLE_TEXT', S.PRINTABLE_TEXT, ['a\nb\tc', 'é 😀', '"""'], ['a\rb', 'a\0', 'a\x1b', 'a\x7f', 'a\x9f', '\udc00x']],
