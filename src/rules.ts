@@ -40,6 +40,7 @@ export const RULES = {
   'duplicate-worker': { severity: 'error', description: 'Two workers of the same name.' },
   'owner-mismatch': { severity: 'error', description: 'A worker name that does not start with its owner.' },
   'unknown-os': { severity: 'warning', description: 'An OS family the tool has not seen (fine if right).' },
+  'arch-alias': { severity: 'error', description: 'Another name for a known CPU architecture (`amd64` for `x86-64`).' },
   'unknown-arch': { severity: 'warning', description: 'A CPU architecture the tool has not seen (fine if right).' },
   'unknown-worker': { severity: 'error', description: 'A definition names a worker that is not declared.' },
   'offline-stable': { severity: 'warning', description: 'A stable builder on an offline worker.' },

@@ -128,10 +128,13 @@ beforeAll(async () => {
       github_api_url: github.url,
       discord_webhook: `${github.url}/discord`,
       tree_stable_timer_scale: TIMER_SCALE,
+      // In memory: on disk, registering 1,037 builders costs a minute of commits.
+      db_url: 'sqlite://',
     },
+    startTimeoutMs: 240_000,
   });
   webUrl = harness.api.baseUrl;
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   if (harness) expect(await harness.stop(), 'processes left behind').toEqual([]);

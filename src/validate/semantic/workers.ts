@@ -42,7 +42,10 @@ export function checkWorkers(c: Checker, checkRule: CheckRule): CheckedWorkers {
     const family = isObj(raw.os) ? str(raw.os.family) : undefined;
     if (family !== undefined && !(OS_FAMILIES as readonly string[]).includes(family)) c.report(w, ['workers', i, 'os', 'family'], `OS family \`${family}\` is new to this tool${didYouMean(family, OS_FAMILIES)} (known: ${OS_FAMILIES.join(', ')}); fine if it is right`, 'unknown-os');
     const arch = str(raw.arch);
-    if (arch !== undefined && !(ARCHES as readonly string[]).includes(arch)) c.report(w, ['workers', i, 'arch'], `CPU architecture \`${arch}\` is new to this tool${hasOwn(ARCH_ALIASES, arch) ? `; did you mean \`${ARCH_ALIASES[arch]}\`? (the name this tool uses)` : didYouMean(arch, ARCHES)} (known: ${ARCHES.join(', ')}); fine if it is right`, 'unknown-arch');
+    // Another spelling of a known CPU is an error: two names for one CPU would split the
+    // fleet's tags, filters and matrix rows.
+    if (arch !== undefined && hasOwn(ARCH_ALIASES, arch)) c.report(w, ['workers', i, 'arch'], `\`${arch}\` is another name for \`${ARCH_ALIASES[arch]}\`: write \`${ARCH_ALIASES[arch]}\` (one name per CPU architecture; known: ${ARCHES.join(', ')})`, 'arch-alias');
+    else if (arch !== undefined && !(ARCHES as readonly string[]).includes(arch)) c.report(w, ['workers', i, 'arch'], `CPU architecture \`${arch}\` is new to this tool${didYouMean(arch, ARCHES)} (known: ${ARCHES.join(', ')}); fine if it is right`, 'unknown-arch');
     workers.push(<Worker>{
       max_builds: 1,
       pty: false,
