@@ -1,0 +1,33 @@
+// `buildmaster-gen report`: the fleet as one self-contained HTML page (out/report.html),
+// and with --base, what a change does to it.
+import { join, relative, resolve } from 'node:path';
+import { fsStep, type Context } from '../context.js';
+import { writeAtomic } from '../output.js';
+import type { Generated } from '../pipeline.js';
+import { loadBase } from './base.js';
+import { diffData, fleetData } from './data.js';
+import { reportHtml } from './html.js';
+
+export const REPORT_FILE = 'report.html';
+
+/** The fleet's name in the title: its directory, relative to the repository's top or the working directory. */
+function fleetName(c: Context): string {
+  const rel = relative(c.io.cwd, c.fleet.root);
+  return rel === '' ? 'this fleet' : rel.startsWith('..') ? c.fleet.root : rel;
+}
+
+export function writeReport(g: Generated, c: Context): number {
+  const { io, values, fleet, show } = c;
+  const name = fleetName(c);
+  let data = fleetData(g, name);
+  if (values.base !== undefined) {
+    const base = loadBase(values.base, fleet, io.cwd);
+    data = diffData(data, fleetData(base.g, name), base.name);
+  }
+  const file = values.output !== undefined ? resolve(io.cwd, values.output) : join(fleet.out, REPORT_FILE);
+  const html = reportHtml(data);
+  fsStep(`write ${show(file)}`, () => writeAtomic(file, html));
+  const changes = data.diff ? `; against ${data.diff.base}: ${data.diff.builders.map((x) => `${x.count} ${x.verb}`).join(', ') || 'no builder changes'}` : '';
+  io.out(`${c.prefix}wrote ${show(file)} (${data.builders.length} builders on ${data.workers.length} workers${changes})\n`);
+  return 0;
+}
