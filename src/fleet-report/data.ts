@@ -131,7 +131,9 @@ function groups(d: TableDrift): ChangeGroup[] {
 
 /** The head fleet's report, marked with what changed since `base`. */
 export function diffData(head: ReportData, base: ReportData, baseName: string): ReportData {
-  const bd = compare(byName(base.builders), byName(head.builders), 'builddir');
+  const found = compare(byName(base.builders), byName(head.builders), 'builddir');
+  // A renamed builder's definition is renamed with it: that is the rename, not a change.
+  const bd = { ...found, renamed: found.renamed.map((r) => ({ ...r, fields: r.fields.filter((f) => f !== 'def') })) };
   const wd = compare(byName(base.workers), byName(head.workers));
   const baseBuilders = new Map(base.builders.map((b) => [b.name, b]));
   const marks = new Map<string, Pick<ReportBuilder, 'change' | 'from' | 'fields' | 'before'>>();
