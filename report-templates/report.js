@@ -16,7 +16,7 @@
       else if (k === 'class') e.className = v;
       else e.setAttribute(k, v === true ? '' : String(v));
     }
-    for (const c of children.flat()) if (c !== null && c !== undefined) e.append(c);
+    for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) e.append(c);
     return e;
   }
 
@@ -64,11 +64,16 @@
     return h ? `#${h}` : '#';
   }
   let state = readState();
+  /** Update the fragment; redraw the matrix only when the filter changed (opening details
+   *  keeps the matrix, and so the focus, as it is). */
   function setState(patch) {
+    const before = hashOf({ ...state, open: '' });
     state = { ...state, ...patch };
+    delete state.redraw;
     const h = hashOf(state);
     if (location.hash !== h && !(h === '#' && location.hash === '')) history.replaceState(null, '', h);
-    render();
+    if (hashOf({ ...state, open: '' }) !== before || patch.redraw) render();
+    $('share').href = h;
   }
   function formToState() {
     const s = { q: form.q.value.trim(), group: form.group.value === 'os' ? 'os' : 'owner', changed: !!(form.changed && form.changed.checked) };
@@ -91,7 +96,7 @@
     state = { ...readState(), q: '', changed: false, open: '' };
     for (const [key] of FILTERS) state[key] = '';
     stateToForm();
-    setState({});
+    setState({ redraw: true });
     form.q.focus();
   });
   window.addEventListener('hashchange', () => {
@@ -244,7 +249,7 @@
         ['OS, CPU', w ? `${w.os}, ${w.arch}` : undefined],
         ['branch', info && info.gitBranch ? `${b.branch} (git branch ${info.gitBranch}, Python ${info.version})` : `${b.branch} (pull requests)`],
         ['definition', b.def],
-        ['build kind', `${b.kind} (recipe ${b.recipe})`],
+        ['build kind', `${b.kind} (recipe ${b.recipe})${b.about ? `: ${b.about}` : ''}`],
         ['stability', b.stability],
         ['tier', b.tier],
         ['directory', el('code', { text: b.builddir })],

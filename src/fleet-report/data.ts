@@ -26,6 +26,8 @@ export interface ReportBuilder {
   /** The build kind (the variant). */
   kind: string;
   recipe: string;
+  /** The build kind's description, when it has one. */
+  about?: string;
   tier: string;
   stability: 'stable' | 'unstable';
   builddir: string;
@@ -82,6 +84,7 @@ function reportBuilder(b: Builder, fleet: Fleet, m: BuilderMatrix): ReportBuilde
     def: b.def,
     kind: b.variant,
     recipe: fleet.variants[b.variant]?.recipe ?? '',
+    ...(fleet.variants[b.variant]?.description ? { about: fleet.variants[b.variant]!.description } : {}),
     tier: b.tier ?? NO_TIER,
     stability: b.stability === 'stable' || b.tags.includes('stable') ? 'stable' : 'unstable',
     builddir: b.builddir,
