@@ -1,6 +1,6 @@
 // `buildmaster-gen report`: the fleet as one self-contained HTML page (out/report.html),
 // and with --base, what a change does to it.
-import { join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fsStep, type Context } from '../context.js';
 import { writeAtomic } from '../output.js';
 import type { Generated } from '../pipeline.js';
@@ -10,11 +10,8 @@ import { reportHtml } from './html.js';
 
 export const REPORT_FILE = 'report.html';
 
-/** The fleet's name in the title: its directory, relative to the repository's top or the working directory. */
-function fleetName(c: Context): string {
-  const rel = relative(c.io.cwd, c.fleet.root);
-  return rel === '' ? 'this fleet' : rel.startsWith('..') ? c.fleet.root : rel;
-}
+/** The fleet's name in the title: as given to --fleet, else its directory's name. */
+const fleetName = (c: Context) => (c.fleet.given !== undefined && c.fleet.given !== '.' ? c.fleet.given : basename(c.fleet.root));
 
 export function writeReport(g: Generated, c: Context): number {
   const { io, values, fleet, show } = c;

@@ -29,7 +29,7 @@ export function reportHtml(data: ReportData): string {
   const csp = `default-src 'none'; img-src data:; style-src ${hash(css)}; script-src ${hash(js)}; base-uri 'none'; form-action 'none'`;
   const d = data.diff;
   return compiled({
-    title: d ? `${data.title}: what the change does (against ${d.base})` : `${data.title}: the fleet`,
+    title: d ? `What the change does to the fleet ${data.title} (against ${d.base})` : `The fleet ${data.title}: workers, branches, builders`,
     fleet: data.fleet,
     builders: data.builders.length,
     workers: data.workers.filter((w) => w.change !== 'removed').length,

@@ -204,7 +204,7 @@ describe('the report of a change (--base)', () => {
     const list = (await view.page.textContent('#change-list'))!;
     expect(list).toContain('was AMD64 Debian PGO');
     expect(list).toMatch(/Builders removed \(\d+\)/);
-    expect(await view.page.textContent('h1')).toContain('what the change does');
+    expect(await view.page.textContent('h1')).toContain('What the change does');
     await view.page.screenshot({ path: join(SHOTS, 'diff-1280x800.png') });
     expect(view.trouble).toEqual([]);
   });
