@@ -118,13 +118,14 @@
   }
 
   // ---- the matrix ----
-  function chip(b) {
+  /** A builder in its cell: its kind, and its definition too when the cell has two of that kind. */
+  function chip(b, twins) {
     const label = `${b.name}: ${b.stability}, ${b.tier}, kind ${b.kind}${b.change ? `, ${CHANGE_WORD[b.change]} by this change` : ''}`;
     return el(
       'button',
       { type: 'button', class: `chip ${b.stability}`, 'data-name': b.name, 'data-tier': b.tier, 'data-change': b.change, 'aria-label': label, title: b.name },
       el('span', { class: 'mark', 'aria-hidden': 'true', text: `${MARK[b.stability]}${tierShort(b.tier)}` }),
-      el('span', { class: 'kind', text: b.kind }),
+      el('span', { class: 'kind', text: twins ? `${b.kind}: ${b.def}` : b.kind }),
       b.change ? el('span', { class: 'chg', 'aria-hidden': 'true', text: CHANGE[b.change] }) : null,
     );
   }
@@ -162,7 +163,10 @@
         const meta = `${w.os} · ${w.arch}${w.online ? '' : ' · offline'}${w.change ? ` · ${CHANGE_WORD[w.change]}` : ''}`;
         body.append(el('tr', { 'data-worker': w.name },
           el('th', { scope: 'row' }, el('button', { type: 'button', class: 'worker', 'data-worker': w.name, text: w.name }), el('span', { class: 'wmeta', text: meta })),
-          branches.map((br) => el('td', { 'data-branch': br }, (cells.get(`${w.name}\u0000${br}`) || []).map(chip)))));
+          branches.map((br) => {
+            const list = cells.get(`${w.name}\u0000${br}`) || [];
+            return el('td', { 'data-branch': br }, list.map((b) => chip(b, list.filter((x) => x.kind === b.kind).length > 1)));
+          })));
       }
     }
     table.replaceChildren(head, body);

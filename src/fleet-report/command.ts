@@ -1,6 +1,7 @@
 // `buildmaster-gen report`: the fleet as one self-contained HTML page (out/report.html),
 // and with --base, what a change does to it.
 import { basename, join, resolve } from 'node:path';
+import { PROGRAM } from '../commands.js';
 import { fsStep, type Context } from '../context.js';
 import { writeAtomic } from '../output.js';
 import type { Generated } from '../pipeline.js';
@@ -15,6 +16,10 @@ const fleetName = (c: Context) => (c.fleet.given !== undefined && c.fleet.given 
 
 export function writeReport(g: Generated, c: Context): number {
   const { io, values, fleet, show } = c;
+  if (values.output !== undefined && values.fleet.length > 1) {
+    io.err(`${PROGRAM}: -o/--output names one file: give it with a single --fleet (or none)\n`);
+    return 2;
+  }
   const name = fleetName(c);
   let data = fleetData(g, name);
   if (values.base !== undefined) {

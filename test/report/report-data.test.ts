@@ -159,6 +159,17 @@ describe('buildmaster-gen report', () => {
     expect(bad.err).toMatch(/--base no-such-ref: it is not a directory, and git cannot read workers\.yaml at that ref/);
   });
 
+  it('several fleets: one report each in its out/; -o with several is refused', async () => {
+    const a = fleetCopy();
+    const b = fleetCopy(FLEET_2026);
+    const r = await cli(a, ['report', '--fleet', a, '--fleet', b]);
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(a, 'out', 'report.html')) && existsSync(join(b, 'out', 'report.html'))).toBe(true);
+    const o = await cli(a, ['report', '--fleet', a, '--fleet', b, '-o', join(tempDir(), 'r.html')]);
+    expect(o.code).toBe(2);
+    expect(o.err).toMatch(/-o\/--output names one file/);
+  });
+
   it('usage: -o needs a value; report takes no argument', async () => {
     expect((await cli(ROOT, ['report', '-o'])).err).toMatch(/`--output` needs a value/);
     expect((await cli(ROOT, ['report', 'x'])).err).toMatch(/unexpected argument `x`/);
