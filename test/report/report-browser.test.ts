@@ -209,6 +209,32 @@ describe('the report of a change (--base)', () => {
     expect(view.trouble).toEqual([]);
   });
 
+  it('text has a contrast of at least 4.5:1 against its background (WCAG AA), change marks included', async () => {
+    const worst = await view.page.evaluate(() => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+      };
+      const background = (e: Element | null): number[] => {
+        for (; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || c[3]! > 0) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const found: { text: string; ratio: number }[] = [];
+      for (const e of document.querySelectorAll('h1, h2, h3, p, th, td, label, legend, .chip span, .wmeta, .linkish, #share, #change-list span')) {
+        if (!e.textContent?.trim() || (e as HTMLElement).offsetParent === null) continue;
+        const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
+        found.push({ text: `${e.tagName}.${(e as HTMLElement).className}: ${e.textContent.trim().slice(0, 30)}`, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) });
+      }
+      return found.sort((x, y) => x.ratio - y.ratio).slice(0, 3);
+    });
+    expect(worst.length).toBeGreaterThan(0);
+    expect(worst[0]!.ratio, JSON.stringify(worst)).toBeGreaterThanOrEqual(4.5);
+  });
+
   it('"changes only" shows the changed builders; a changed one shows its old and new commands', async () => {
     await view.page.check('#changed-only');
     const changed = await shownChips(view.page);
