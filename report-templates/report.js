@@ -144,7 +144,13 @@
       cells.get(k).push(b);
     }
     for (const list of cells.values()) list.sort((a, b) => natural(a.name, b.name));
-    const rows = data.workers.filter((w) => (filtering ? branches.some((br) => cells.has(`${w.name}\u0000${br}`)) : true));
+    // A worker is shown with its builders shown; one that builds nothing still shows when
+    // only worker filters are set and it passes them (`which branches does my worker build?`).
+    const workerOnly = !state.tier && !state.stability && !state.kind && !state.changed;
+    const workerShown = (w) =>
+      workerOnly && (!state.owner || w.owner === state.owner) && (!state.os || w.osFamily === state.os) && (!state.arch || w.arch === state.arch) &&
+      state.q.toLowerCase().split(/\s+/).filter(Boolean).every((word) => [w.name, w.owner, w.os, w.arch].join('\n').toLowerCase().includes(word));
+    const rows = data.workers.filter((w) => !filtering || branches.some((br) => cells.has(`${w.name}\u0000${br}`)) || workerShown(w));
     const groups = new Map();
     for (const w of rows) {
       const g = groupKey(w);

@@ -134,7 +134,9 @@ function groups(d: TableDrift): ChangeGroup[] {
 
 /** The head fleet's report, marked with what changed since `base`. */
 export function diffData(head: ReportData, base: ReportData, baseName: string): ReportData {
-  const found = compare(byName(base.builders), byName(head.builders), 'builddir');
+  // A build kind's description is not in master.cfg: editing it changes no builder.
+  const builds = (bs: ReportBuilder[]) => byName(bs.map(({ about: _, ...b }) => b));
+  const found = compare(builds(base.builders), builds(head.builders), 'builddir');
   // A renamed builder's definition is renamed with it: that is the rename, not a change.
   const bd = { ...found, renamed: found.renamed.map((r) => ({ ...r, fields: r.fields.filter((f) => f !== 'def') })) };
   const wd = compare(byName(base.workers), byName(head.workers));

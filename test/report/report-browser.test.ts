@@ -100,6 +100,14 @@ describe.each([
     expect(await view.page.evaluate(() => location.hash)).toBe(`#q=${encodeURIComponent(worker).replace(/%20/g, '+')}`);
     await view.page.fill('#q', '');
     expect(await shownChips(view.page)).toHaveLength(g.matrix.builders.length);
+    // A worker with no builder is found too (and shows none).
+    const idle = g.matrix.workers.find((w) => !g.matrix.builders.some((b) => b.worker === w.name));
+    if (idle) {
+      await view.page.fill('#q', idle.name);
+      expect(await view.page.$$eval('#matrix tbody tr[data-worker]', (trs) => trs.map((t) => (t as HTMLElement).dataset.worker))).toContain(idle.name);
+      expect(await shownChips(view.page)).toEqual(g.matrix.builders.filter((b) => b.worker.includes(idle.name)).map((b) => b.name).sort());
+      await view.page.fill('#q', '');
+    }
   });
 
   it('filters: the tier-1 builders of one CPU; the link restores the filter', async () => {

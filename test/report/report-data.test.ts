@@ -107,6 +107,13 @@ describe('what a change does (diff)', () => {
     expect(d.diff!.before - d.diff!.after).toBe(d.removed.length);
   });
 
+  it("a build kind's description is not a change of its builders", () => {
+    const edited = load(fleetCopy(ROOT, [{ file: 'builders.yaml', find: 'description: Debug build (--with-pydebug) and the test suite.', replace: 'description: Debug build.' }]));
+    const same = diffData(fleetData(edited, 'x'), fleetData(base, 'x'), 'main');
+    expect(same.builders.filter((b) => b.change)).toEqual([]);
+    expect(same.diff!.builders).toEqual([]);
+  });
+
   it('keeps the old commands of a changed builder beside the new ones', () => {
     const b = d.builders.find((x) => x.change === 'changed')!;
     const configure = (steps: { name: string; command: string }[]) => steps.find((s) => /configure/i.test(s.name))!.command;
