@@ -215,7 +215,9 @@
         parts.push(el('h3', { text: `${title} ${x.verb} (${x.count})` }));
         parts.push(el('ul', {}, x.groups.map((g) => el('li', {},
           el('span', { text: `${CHANGE[x.verb]} ${g.stem}` }),
-          openable ? g.builders.map((b) => [' ', el('button', { type: 'button', class: 'linkish', 'data-name': b.name, text: b.branch !== undefined && b.name !== g.stem ? b.branch : 'details' })]) : null,
+          openable
+            ? g.builders.map((b) => [' ', el('button', { type: 'button', class: 'linkish', 'data-name': b.name, text: b.branch !== undefined && b.name !== g.stem ? b.branch : 'details' })])
+            : g.builders.filter((w) => workers.has(w.name)).map((w) => [' ', el('button', { type: 'button', class: 'linkish', 'data-worker': w.name, 'aria-label': `details of worker ${w.name}`, text: 'details' })]),
           g.detail ? el('span', { text: `: ${g.detail}` }) : null))));
       }
     };
