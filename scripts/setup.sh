@@ -3,8 +3,9 @@
 #   1. npm ci: the npm packages; its `prepare` step compiles the TypeScript into dist/.
 #      That alone is enough for validate, generate, check, explain and matrix, on any
 #      system with Node.js: no root, no apt-get.
-#   2. For the Buildbot tests of `npm test` only: Debian's Buildbot master and worker (the
-#      judges of the generated config), pyflakes and git, with apt-get (with sudo when not
+#   2. For the Buildbot and browser tests of `npm test` only: Debian's Buildbot master and
+#      worker (the judges of the generated config), pyflakes, git, and chromium (the report's
+#      browser tests drive it with playwright-core: no browser download), with apt-get (sudo when not
 #      root). Skipped when they are already there (except under CI=true), and where there is
 #      no apt-get (Fedora, macOS, ...), with a note on what to install instead.
 set -eu
@@ -16,6 +17,7 @@ have_system_deps() {
   command -v buildbot >/dev/null 2>&1 &&
     command -v buildbot-worker >/dev/null 2>&1 &&
     command -v git >/dev/null 2>&1 &&
+    [ -x /usr/bin/chromium ] &&
     /usr/bin/python3 -c 'import buildbot, pyflakes' >/dev/null 2>&1
 }
 
@@ -34,4 +36,4 @@ SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends buildbot buildbot-worker python3-pyflakes git
+$SUDO apt-get install -y -q --no-install-recommends buildbot buildbot-worker python3-pyflakes git chromium

@@ -22,6 +22,8 @@ export interface Values {
   strict: boolean;
   json: boolean;
   markdown: boolean;
+  base?: string;
+  output?: string;
   help: boolean;
   version: boolean;
 }
@@ -62,7 +64,13 @@ function tokens(argv: string[]): { given: Given[]; positionals: string[] } {
       else if (spec?.value && i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) given.push({ name, raw: a, value: argv[++i], inline: false });
       else given.push({ name, raw: a, inline: false });
     } else if (a.startsWith('-') && a.length > 1) {
-      // `-hV`: short flags may be grouped; none of them takes a value.
+      // `-o FILE`: a short option that takes a value stands alone, its value next.
+      const spec = a.length === 2 ? OPTIONS[SHORT.get(a[1]!) ?? ''] : undefined;
+      if (spec?.value) {
+        given.push({ name: spec.name, raw: a, value: i + 1 < argv.length ? argv[++i] : undefined, inline: false });
+        continue;
+      }
+      // `-hV`: short flags may be grouped.
       for (const ch of a.slice(1)) given.push({ name: SHORT.get(ch) ?? `-${ch}`, raw: `-${ch}`, inline: false });
     } else positionals.push(a);
   }

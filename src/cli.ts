@@ -18,6 +18,7 @@ import { explain, UnknownName } from './explain/explain.js';
 import { matrixJson, matrixText } from './explain/matrix.js';
 import { checkOutput, changesReport, UnreadableBase } from './check.js';
 import { FileError, fsStep, type Context, type Io } from './context.js';
+import { writeReport } from './fleet-report/command.js';
 
 export const version = (): string => (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -149,6 +150,8 @@ function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Contex
       io.out(`${c.prefix}${changed ? 'wrote' : 'unchanged:'} ${shownOut} (${summary})\n`);
       return 0;
     }
+    case 'report':
+      return writeReport(g, c);
     case 'check':
       return checkOutput(renderConfig(g, fleet), summary, c);
     default:

@@ -39,6 +39,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
   strict: { name: 'strict', help: 'warnings fail too (exit 2); under GitHub Actions they are annotated as errors' },
   json: { name: 'json', help: 'print JSON for tools (stability and tags included)' },
   markdown: { name: 'markdown', help: 'print Markdown (for a pull request or a job summary)' },
+  base: { name: 'base', value: 'REF|DIR', help: 'compare with the fleet at git ref REF (the same files, read with `git show`) or in directory DIR' },
+  output: { name: 'output', short: 'o', value: 'FILE', help: "the file to write (default: the fleet's out/report.html)" },
   help: { name: 'help', short: 'h', help: 'this help' },
   version: { name: 'version', short: 'V', help: 'print the version' },
 };
@@ -97,6 +99,14 @@ export const COMMANDS: CommandSpec[] = [
     details: ['Under GitHub Actions (GITHUB_STEP_SUMMARY set) the Markdown form is also appended to the job summary.'],
     options: [...FILES, 'markdown'],
     examples: ['changes /tmp/base-master.cfg --markdown'],
+  },
+  {
+    name: 'report',
+    arity: [0, 0],
+    summary: 'write the fleet as one self-contained HTML page (out/report.html): the worker x branch matrix, filters, every builder\'s commands; with --base, what a change does',
+    details: ['Open it in a browser (no network needed). The URL fragment keeps the filters: a link to it shows the same view.'],
+    options: [...FILES, 'base', 'output'],
+    examples: ['report', 'report --fleet fleets/cpython-2026 --base origin/main', 'report --base ../old-fleet -o /tmp/fleet.html'],
   },
   {
     name: 'schema',

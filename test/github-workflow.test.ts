@@ -85,7 +85,8 @@ function runWorkflow(work: string, temp: string): { runs: StepRun[]; summary: st
       encoding: 'utf8',
       env: {
         ...process.env,
-        ...step.env,
+        // The one expression a `run:` step's env reads: the upload step's output.
+        ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, v.replace('${{ steps.report.outputs.artifact-url }}', ARTIFACT_URL)])),
         NO_COLOR: '1',
         CI: 'true',
         GITHUB_ACTIONS: 'true',
@@ -104,6 +105,7 @@ function runWorkflow(work: string, temp: string): { runs: StepRun[]; summary: st
   return { runs, summary };
 }
 
+const ARTIFACT_URL = 'https://github.invalid/o/r/actions/runs/1/artifacts/2';
 const step = (runs: StepRun[], name: RegExp) => runs.find((r) => name.test(r.name))!;
 const annotations = (runs: StepRun[]) => runs.flatMap((r) => `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => l.startsWith('::')));
 
@@ -124,7 +126,7 @@ function addFedora(dir: string) {
 describe('.github/workflows/check.yml', () => {
   it('uses the current Node.js LTS and current major versions of the actions', () => {
     const uses = steps.flatMap((s) => (s.uses ? [s.uses] : []));
-    expect(uses).toEqual(['actions/checkout@v7', 'actions/setup-node@v7']);
+    expect(uses).toEqual(['actions/checkout@v7', 'actions/setup-node@v7', 'actions/upload-artifact@v7']);
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))).toMatchObject({ with: { 'node-version': 24 } });
   });
 
@@ -144,6 +146,14 @@ describe('.github/workflows/check.yml', () => {
     expect(summary).toMatch(/\*\*Workers added \(1\)\*\*\n\n- `jdoe-fedora-x86-64`/);
     expect(summary).not.toMatch(/^::/m);
     expect(summary).not.toContain('angelico-debian-amd64'); // an untouched worker: this is not the matrix
+    // The fleet report: written where the upload step looks, marking what the pull request adds; linked.
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))! as Step & { with: { path: string } };
+    const report = join(temp, upload.with.path.replace('${{ runner.temp }}/', ''));
+    const html = readFileSync(report, 'utf8');
+    expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toBe('What the change does to the fleet work (against origin/main)');
+    const data = JSON.parse(/<script type="application\/json" id="report-data">([^]*?)<\/script>/.exec(html)![1]!) as { builders: { name: string; change?: string }[] };
+    expect(data.builders.filter((b) => b.change).map((b) => `${b.change} ${b.name}`)).toEqual(['2.7', '3.5', '3.6', '3.x', 'custom'].map((br) => `added AMD64 Fedora 40 ${br}`));
+    expect(summary).toContain(`[Download report.html](${ARTIFACT_URL})`);
   });
 
   it('the trial: a stale out/master.cfg is an ::error on the file naming the builders, and the summary says what is missing', () => {

@@ -4,7 +4,7 @@
 import { PyLiteralError, readAssignment, type PyValue } from './pyliteral.js';
 import { branchNameOrder, byNatural, naturalCompare } from '../sort.js';
 
-type Rec = Record<string, PyValue>;
+export type Rec = Record<string, PyValue>;
 
 export interface Entry {
   name: string;
@@ -93,7 +93,7 @@ function fieldsChanged(a: Rec, b: Rec, ignore: string[] = []): string[] {
 }
 
 /** `renameKey`: records that keep this field's value under a new name were renamed. */
-function compare(before: Map<string, Rec>, after: Map<string, Rec>, renameKey?: string): TableDrift {
+export function compare(before: Map<string, Rec>, after: Map<string, Rec>, renameKey?: string): TableDrift {
   let added = [...after].filter(([n]) => !before.has(n));
   let removed = [...before].filter(([n]) => !after.has(n));
   const renamed: Renamed[] = [];
