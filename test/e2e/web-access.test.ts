@@ -4,7 +4,7 @@
 // change hook's signature check, and the missing-worker mail through a real SMTP server.
 // (The 2026 master's hook is covered by e2e-2026.test.ts; its policy by test/pipeline/www.test.ts.)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,4 +161,12 @@ describe('missing-worker mail', () => {
     // Only this worker's mail reaches its owner (the status address hears of every worker).
     expect(mails.filter((m) => m.to.includes(OWNER_EMAIL))).toHaveLength(1);
   }, 60_000);
+});
+
+describe('secrets', () => {
+  it('no password or hook secret of the settings reaches the master\'s logs', () => {
+    const logs = ['twistd.log', 'console.log'].map((f) => readFileSync(join(harness.masterDir, f), 'utf8')).join('\n');
+    expect(logs).toContain('sending mail'); // the logs are the real ones
+    for (const secret of [HOOK_SECRET, BOB.password, E2E_ADMIN.password]) expect(logs).not.toContain(secret);
+  });
 });
