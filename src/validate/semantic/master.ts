@@ -64,6 +64,18 @@ function wwwPolicy(c: Checker, raw: unknown): WwwPolicy {
     allow: allowRaw ? allow : { control: [admins] },
     unmatched_control: www.unmatched_control === 'allow' ? 'allow' : 'deny',
   };
+  // Without GitHub teams, the only roles a user can have are the admins and owner roles.
+  if (policy.roles.teams_prefix === undefined) {
+    const known = new Set([policy.roles.admins, policy.roles.owner]);
+    for (const action of WWW_ACTIONS) {
+      (policy.allow[action] ?? []).forEach((role, i) => {
+        if (!known.has(role)) {
+          const message = `no one can have role \`${role}\`: without \`roles.teams_prefix\` the roles are \`${policy.roles.admins}\` (settings web_admins)${policy.roles.owner ? ` and \`${policy.roles.owner}\` (a build's owner)` : ''}`;
+          c.report(c.b, ['master', 'www', 'allow', action, i], message, 'www-unknown-role');
+        }
+      });
+    }
+  }
   if (policy.unmatched_control === 'allow') {
     const message =
       'control actions that no role is granted are open to everyone, signed in or not: anyone who reaches the web port can force, stop and rebuild builds (grant actions to roles under `allow` and remove this line to refuse the rest)';
