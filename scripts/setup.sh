@@ -4,10 +4,11 @@
 #      That alone is enough for validate, generate, check, explain and matrix, on any
 #      system with Node.js: no root, no apt-get.
 #   2. For the Buildbot and browser tests of `npm test` only: Debian's Buildbot master and
-#      worker (the judges of the generated config), pyflakes, git, and chromium (the report's
-#      browser tests drive it with playwright-core: no browser download), with apt-get (sudo when not
-#      root). Skipped when they are already there (except under CI=true), and where there is
-#      no apt-get (Fedora, macOS, ...), with a note on what to install instead.
+#      worker (the judges of the generated config), pyflakes, aiosmtpd (the e2e tests' mail
+#      server), git, and chromium (the report's browser tests drive it with playwright-core:
+#      no browser download), with apt-get (sudo when not root). Skipped when they are already
+#      there (except under CI=true), and where there is no apt-get (Fedora, macOS, ...), with a
+#      note on what to install instead.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,7 @@ have_system_deps() {
     command -v buildbot-worker >/dev/null 2>&1 &&
     command -v git >/dev/null 2>&1 &&
     [ -x /usr/bin/chromium ] &&
-    /usr/bin/python3 -c 'import buildbot, pyflakes' >/dev/null 2>&1
+    /usr/bin/python3 -c 'import buildbot, pyflakes, aiosmtpd' >/dev/null 2>&1
 }
 
 if [ "${CI:-}" != "true" ] && have_system_deps; then
@@ -27,7 +28,7 @@ fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "setup: the CLI is ready (npm ci). No apt-get here: the Buildbot tests of npm test also need" \
-    "Buildbot 3.x or 4.x (master and worker), pyflakes and git; install them with your system's" \
+    "Buildbot 3.x or 4.x (master and worker), pyflakes, aiosmtpd and git; install them with your system's" \
     "packages (see the README), or skip those tests." >&2
   exit 0
 fi
@@ -36,4 +37,4 @@ SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends buildbot buildbot-worker python3-pyflakes git chromium
+$SUDO apt-get install -y -q --no-install-recommends buildbot buildbot-worker python3-pyflakes python3-aiosmtpd git chromium

@@ -45,6 +45,8 @@ export const RULES = {
   'unknown-worker': { severity: 'error', description: 'A definition names a worker that is not declared.' },
   'offline-stable': { severity: 'warning', description: 'A stable builder on an offline worker.' },
   'unused-worker': { severity: 'warning', description: 'A worker no definition uses.' },
+  'www-unknown-role': { severity: 'warning', description: 'A web UI policy grants an action to a role no sign-in gives (a typo grants nothing).' },
+  'www-open-control': { severity: 'warning', description: 'The web UI policy opens control actions (force, stop, rebuild, ...) to everyone (`master.www.unmatched_control: allow`).' },
   // ---- the expanded matrix (src/validate/semantic/matrix-checks.ts) ----
   'duplicate-builder': { severity: 'error', description: 'Two builders of the same name.' },
   'builddir-collision': { severity: 'error', description: 'Two builders that would share a builder directory.' },

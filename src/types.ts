@@ -222,6 +222,20 @@ export interface MasterOptions {
   janitor?: { days: number; hour: number; day_of_week: number };
   caches?: Record<string, number>;
   www_plugins: string[];
+  /** Who may do what in the web UI once signed in (sign-in is in the settings file). */
+  www: WwwPolicy;
+}
+
+/** The actions of the web UI a policy grants, each a Buildbot endpoint matcher. */
+export const WWW_ACTIONS = ['control', 'force', 'stop', 'rebuild', 'enable_scheduler'] as const;
+export type WwwAction = (typeof WWW_ACTIONS)[number];
+
+export interface WwwPolicy {
+  roles: { admins: string; owner?: string; teams_prefix?: string };
+  /** Per action, the roles that may take it. */
+  allow: Partial<Record<WwwAction, string[]>>;
+  /** What happens to a control action no role grants. */
+  unmatched_control: 'deny' | 'allow';
 }
 
 export interface Fleet {

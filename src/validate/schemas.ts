@@ -61,6 +61,9 @@ export const OS_FAMILIES = ['linux', 'windows', 'macos', 'freebsd', 'openbsd', '
 export const ARCHES = ['x86', 'x86-64', 'arm', 'armv6', 'armv7', 'aarch64', 'ppc64', 'ppc64le', 's390x', 'riscv64', 'sparcv9', 'wasm32'] as const;
 export const RECIPE_NAMES = Object.keys(RECIPES);
 const OPEN_WORD = '^[a-z0-9][a-z0-9._-]*$';
+/** Web UI roles: lower-case words, no wildcards or spaces (a role no sign-in can give has a space). */
+const role = { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$', maxLength: 60 };
+const roles = (description: string) => ({ type: 'array', items: role, uniqueItems: true, maxItems: 50, description });
 const TIME = '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$';
 const envMap = (description: string) => ({
   type: 'object',
@@ -242,6 +245,46 @@ export const buildersSchema = {
         },
         caches: { type: 'object', propertyNames: { pattern: '^[A-Za-z]+$' }, additionalProperties: { type: 'integer', minimum: 1 }, description: 'Buildbot cache sizes.' },
         www_plugins: { type: 'array', items: { enum: ['waterfall_view', 'console_view', 'grid_view'] }, uniqueItems: true, description: 'Web UI plugins (each must be installed on the master).' },
+        www: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'Who may do what in the web UI once signed in (sign-in itself, its secrets and the admins\' user names are in the settings file). Without sign-in the web UI is read-only.',
+          properties: {
+            roles: {
+              type: 'object',
+              additionalProperties: false,
+              description: 'Where a signed-in user\'s roles come from.',
+              properties: {
+                admins: { ...role, description: 'The role of the user names in settings `web_admins` (default: admins).' },
+                owner: { ...role, description: 'The role a user has on the builds they asked for (Buildbot RolesFromOwner).' },
+                teams_prefix: {
+                  type: 'string',
+                  pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*/$',
+                  maxLength: 60,
+                  description: 'GitHub sign-in: the teams of this organisation become roles (`python/`: team python-core gives role python-core).',
+                },
+              },
+            },
+            allow: {
+              type: 'object',
+              additionalProperties: false,
+              description: 'Per action, the roles that may take it (default: `control: [admins]`).',
+              properties: {
+                force: roles('The roles that may start builds through a force scheduler.'),
+                stop: roles('The roles that may stop a running build.'),
+                rebuild: roles('The roles that may rebuild a finished build.'),
+                enable_scheduler: roles('The roles that may enable or disable a scheduler.'),
+                control: roles('The roles that may take any control action (every action above, and any other Buildbot has).'),
+              },
+            },
+            unmatched_control: {
+              enum: ['deny', 'allow'],
+              default: 'deny',
+              description: 'A control action no role above grants: `deny` (default) refuses it; `allow` opens it to everyone, signed in or not (warned).',
+            },
+          },
+        },
       },
     },
     features: {

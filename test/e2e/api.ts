@@ -48,10 +48,28 @@ export interface Buildset {
 export class Api {
   private builderNames = new Map<number, string>();
 
+  /** The session cookie of a signed-in user (login()); none: anonymous. */
+  private cookie?: string;
+
   constructor(readonly baseUrl: string) {}
 
+  /** Signs in as the web UI does with a user name and password (HTTP basic on /auth/login). */
+  async login(user: string, password: string): Promise<void> {
+    const response = await fetch(`${this.baseUrl}/auth/login`, {
+      headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` },
+      redirect: 'manual',
+    });
+    const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
+    if (response.status >= 400 || !cookies.length) throw new Error(`login as ${user}: HTTP ${response.status}`);
+    this.cookie = cookies.join('; ');
+  }
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return this.cookie ? { ...extra, Cookie: this.cookie } : extra;
+  }
+
   async get<T = any>(path: string): Promise<T> {
-    const response = await fetch(`${this.baseUrl}/api/v2/${path}`);
+    const response = await fetch(`${this.baseUrl}/api/v2/${path}`, { headers: this.headers() });
     if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }
@@ -60,7 +78,7 @@ export class Api {
   async control<T = any>(path: string, method: string, params: object): Promise<T> {
     const response = await fetch(`${this.baseUrl}/api/v2/${path}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: this.headers({ 'Content-Type': 'application/json' }),
       body: JSON.stringify({ jsonrpc: '2.0', method, id: 1, params }),
     });
     const body = (await response.json()) as { result?: T; error?: { message: string } };

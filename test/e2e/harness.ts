@@ -11,6 +11,7 @@
 //   so stop() also kills any process whose working directory is in our
 //   temporary directory.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -61,6 +62,9 @@ export interface HarnessOptions {
   /** How long to wait for the master and the workers to come up. */
   startTimeoutMs?: number;
 }
+
+/** The web UI user the harness signs in as to force builds (an htpasswd admin). */
+export const E2E_ADMIN = { user: 'e2e-admin', password: randomBytes(12).toString('hex') };
 
 /**
  * Runs a long-lived process ("$@") and stops it with SIGTERM when its stdin --
@@ -200,7 +204,9 @@ export class Harness {
   readonly masterDir: string;
   readonly uploadDir: string;
   readonly settingsPath: string;
+  readonly htpasswdPath: string;
   readonly api: Api;
+  private adminApi?: Api;
   private readonly processes: Started[] = [];
   private stopped = false;
 
@@ -214,6 +220,7 @@ export class Harness {
     this.masterDir = join(root, 'master');
     this.uploadDir = join(root, 'dmg-upload');
     this.settingsPath = join(root, 'settings.yaml');
+    this.htpasswdPath = join(root, 'htpasswd');
     this.api = new Api(`http://127.0.0.1:${webPort}`);
   }
 
@@ -262,6 +269,9 @@ export class Harness {
       owners,
       workers,
       sendchange: this.sendchangeAuth,
+      // Control actions need a signed-in admin (without sign-in the web UI is read-only).
+      web_htpasswd: this.htpasswdPath,
+      web_admins: [E2E_ADMIN.user],
       dmg_upload_dir: this.uploadDir,
       ...(this.options.dmgPython ? { dmg_python: this.options.dmgPython } : {}),
       ...this.options.settings,
@@ -273,6 +283,8 @@ export class Harness {
     mkdirSync(join(this.root, 'workers'), { recursive: true });
     // JSON is YAML, and needs no YAML writer.
     writeFileSync(this.settingsPath, JSON.stringify(this.settings(), null, 2));
+    // Buildbot 3.7's HTPasswdAuth reads `user:password` lines (Twisted's FilePasswordDB).
+    writeFileSync(this.htpasswdPath, `${E2E_ADMIN.user}:${E2E_ADMIN.password}\n`, { mode: 0o600 });
 
     const workerDirs = this.options.workers.map(({ name }) => join(this.root, 'workers', name));
     await Promise.all([
@@ -369,12 +381,25 @@ export class Harness {
 
   /** Starts builders by hand through the force scheduler `force`, as the web UI does. */
   async force(builderNames: string[], branch: string): Promise<{ bsid: number }> {
-    const [bsid] = await this.api.control<[number, Record<string, number>]>('forceschedulers/force', 'force', {
+    if (!this.adminApi) {
+      const api = new Api(this.api.baseUrl);
+      await api.login(E2E_ADMIN.user, E2E_ADMIN.password);
+      this.adminApi = api;
+    }
+    const [bsid] = await this.adminApi.control<[number, Record<string, number>]>('forceschedulers/force', 'force', {
       builderNames,
       branch,
       revision: '',
     });
     return { bsid };
+  }
+
+  /** Stops one worker (cleanly, as its owner would), leaving the master running. */
+  async stopWorker(name: string): Promise<void> {
+    const p = this.processes.find((started) => started.name === `worker ${name}`);
+    if (!p) throw new Error(`no worker ${name} was started`);
+    p.child.stdin?.end();
+    await p.exited;
   }
 
   workerLog(name: string): string {

@@ -291,8 +291,12 @@ describe('fleet-2026 global keys and services (§6), no settings file', () => {
     expect([d.workers.length, d.builders.length, d.schedulers.length]).toEqual([58, 1037, 18]);
   });
 
+  it('mounts no GitHub change hook without its secret (production falls back to none; issue 13)', () => {
+    expect(g().www.change_hook_dialects).toBeUndefined();
+  });
+
   it('takes pull-request changes through the GitHub change hook, strict, with its secret and token (§6.2)', () => {
-    const github = g().www.change_hook_dialects?.github;
+    const github = load(SETTINGS_YAML).dump.globals.www.change_hook_dialects?.github;
     expect(github).toBeDefined();
     expect({ strict: github.strict, secret: github.secret, token: github.token }).toEqual({ strict: true, secret: true, token: true });
     expect(github.class, 'the custom handler class').toBeTruthy();
@@ -329,11 +333,11 @@ describe('fleet-2026 with a settings file (§6.5)', () => {
     expect([...repourls]).toEqual([SETTINGS.repourl]);
   });
 
-  it('notifies an owner who has an e-mail address about each of their missing workers (§2.1)', () => {
+  it('notifies an owner who has an e-mail address, and the status address, about each of their missing workers (§2.1; the status address: issue 13)', () => {
     const { owner, email } = SETTINGS.ownerEmail;
     const problems: string[] = [];
     for (const w of own(withSettings()).workers) {
-      const want = w.name.split('-')[0] === owner ? [email] : [];
+      const want = w.name.split('-')[0] === owner ? [email, SETTINGS.statusEmail] : [SETTINGS.statusEmail];
       if (!isDeepStrictEqual(w.notify_on_missing, want)) problems.push(`${w.name}: notify_on_missing ${JSON.stringify(w.notify_on_missing)}`);
     }
     expectNoProblems(problems, 'notify_on_missing');

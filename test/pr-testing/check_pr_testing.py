@@ -36,6 +36,7 @@ BASE_SETTINGS = {
     "send_mail": False,
     "status_email": "example@example.org",
     "email_relay_host": "mail.example.org",
+    "email_relay_port": 25,
     "from_email": "buildbot@example.org",
     "irc_notice": False,
     "irc_host": "irc.libera.chat",

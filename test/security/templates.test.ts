@@ -86,6 +86,7 @@ function sentinelMatrix(): { matrix: BuilderMatrix; sentinels: string[] } {
       builder_descriptions: true,
       github: false,
       www_plugins: [s()],
+      www: { roles: { admins: s(), owner: s(), teams_prefix: s() }, allow: { force: [s()], control: [s(), s()] }, unmatched_control: 'deny' },
     },
     branches: [],
     exclusions: [],

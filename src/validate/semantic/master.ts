@@ -1,6 +1,6 @@
 // Fleet-wide settings of master.cfg (`master:`) and the branch features (`features:`),
 // with the 2017 fleet's behaviour as the defaults.
-import type { Feature, MasterOptions } from '../../types.js';
+import { type Feature, type MasterOptions, WWW_ACTIONS, type WwwPolicy } from '../../types.js';
 import { type Checker, entries, isObj, strs } from './context.js';
 
 /** The 2017 master's patterns: a test run that passes can still be suspect. */
@@ -33,6 +33,7 @@ export function checkMaster(c: Checker): { master: MasterOptions; features: Reco
     ...(isObj(raw.janitor) ? { janitor: raw.janitor as MasterOptions['janitor'] } : {}),
     ...(isObj(raw.caches) ? { caches: raw.caches as Record<string, number> } : {}),
     www_plugins: strs(raw.www_plugins),
+    www: wwwPolicy(c, raw.www),
   };
   const features: Record<string, Feature> = Object.create(null);
   for (const [name, f] of entries(c.bd.features)) {
@@ -44,4 +45,41 @@ export function checkMaster(c: Checker): { master: MasterOptions; features: Reco
     };
   }
   return { master, features };
+}
+
+/** The web UI policy (`master.www`); without one, admins may do anything and no one else anything. */
+function wwwPolicy(c: Checker, raw: unknown): WwwPolicy {
+  const www = isObj(raw) ? raw : {};
+  const roles = isObj(www.roles) ? www.roles : {};
+  const allowRaw = isObj(www.allow) ? www.allow : undefined;
+  const admins = typeof roles.admins === 'string' ? roles.admins : 'admins';
+  const allow: WwwPolicy['allow'] = {};
+  for (const action of WWW_ACTIONS) if (allowRaw && Array.isArray(allowRaw[action])) allow[action] = strs(allowRaw[action]);
+  const policy: WwwPolicy = {
+    roles: {
+      admins,
+      ...(typeof roles.owner === 'string' ? { owner: roles.owner } : {}),
+      ...(typeof roles.teams_prefix === 'string' ? { teams_prefix: roles.teams_prefix } : {}),
+    },
+    allow: allowRaw ? allow : { control: [admins] },
+    unmatched_control: www.unmatched_control === 'allow' ? 'allow' : 'deny',
+  };
+  // Without GitHub teams, the only roles a user can have are the admins and owner roles.
+  if (policy.roles.teams_prefix === undefined) {
+    const known = new Set([policy.roles.admins, policy.roles.owner]);
+    for (const action of WWW_ACTIONS) {
+      (policy.allow[action] ?? []).forEach((role, i) => {
+        if (!known.has(role)) {
+          const message = `no one can have role \`${role}\`: without \`roles.teams_prefix\` the roles are \`${policy.roles.admins}\` (settings web_admins)${policy.roles.owner ? ` and \`${policy.roles.owner}\` (a build's owner)` : ''}`;
+          c.report(c.b, ['master', 'www', 'allow', action, i], message, 'www-unknown-role');
+        }
+      });
+    }
+  }
+  if (policy.unmatched_control === 'allow') {
+    const message =
+      'control actions that no role is granted are open to everyone, signed in or not: anyone who reaches the web port can force, stop and rebuild builds (grant actions to roles under `allow` and remove this line to refuse the rest)';
+    c.report(c.b, ['master', 'www', 'unmatched_control'], message, 'www-open-control');
+  }
+  return policy;
 }

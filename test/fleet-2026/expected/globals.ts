@@ -70,4 +70,6 @@ export const SETTINGS = {
   repourl: 'https://example.org/cpython.git',
   /** §2.1: owner = the part of the worker name before the first `-`. */
   ownerEmail: { owner: 'cstratak', email: 'cstratak@example.org' },
+  /** Also told of every missing worker (issue 13). */
+  statusEmail: 'status@example.org',
 };
