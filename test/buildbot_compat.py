@@ -20,3 +20,22 @@ def db_url(cfg):
     if isinstance(db, dict):
         return db.get("db_url")
     return getattr(db, "db_url", None)
+
+
+def force_parameters(s):
+    """(reason, forcedProperties, buttonName) of a ForceScheduler: attributes on Buildbot 3.7;
+    4.3 builds them only when the scheduler starts (reconfigService), from its arguments,
+    as done here (the same defaults: a "force build" reason, one codebase '')."""
+    if hasattr(s, "forcedProperties"):
+        return s.reason, list(s.forcedProperties), getattr(s, "buttonName", None)
+    from buildbot.schedulers.forcesched import CodebaseParameter, StringParameter
+    kw = s._config_kwargs
+    reason = kw.get("reason")
+    if reason is None:
+        reason = StringParameter(name="reason", default="force build", size=20)
+    codebases = kw.get("codebases")
+    if codebases is None:
+        codebases = [CodebaseParameter(codebase="")]
+    props = [CodebaseParameter(codebase=c) if isinstance(c, str) else c for c in codebases]
+    props += list(kw.get("properties") or [])
+    return reason, props, kw.get("buttonName") or s.name

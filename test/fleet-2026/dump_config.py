@@ -27,7 +27,7 @@ from buildbot.process.results import Results
 
 # What differs between Buildbot 3.7 and 4.3 (scheduler arguments, the db config).
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from buildbot_compat import config_arg as cfg_kwarg, db_url  # noqa: E402
+from buildbot_compat import config_arg as cfg_kwarg, db_url, force_parameters  # noqa: E402
 
 # Resolved on every step (after the step is built from its factory), when the step has it.
 STEP_ATTRS = [
@@ -279,10 +279,11 @@ def scheduler(s, probes):
     if probes.get("changes") and cf is not None:
         out["accepts"] = [bool(cf.filter_change(FakeChange(**c))) for c in probes["changes"]]
     if cls.__name__ == "ForceScheduler" or hasattr(s, "forcedProperties"):
-        out["reason"] = parameter(s.reason) if getattr(s, "reason", None) is not None else None
+        reason, forced, button = force_parameters(s)
+        out["reason"] = parameter(reason) if reason is not None else None
         # Buildbot keeps the CodebaseParameters (and any extra properties) here.
-        out["forcedProperties"] = [parameter(p) for p in getattr(s, "forcedProperties", [])]
-        out["buttonName"] = plain(getattr(s, "buttonName", None))
+        out["forcedProperties"] = [parameter(p) for p in forced]
+        out["buttonName"] = plain(button)
     return out
 
 
