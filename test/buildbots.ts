@@ -73,17 +73,17 @@ export function installed(id: BuildbotId): boolean {
 }
 
 /** The ids BUILDBOT asks for; throws on an unknown value or one that is not installed. */
-export function selectedIds(env: string | undefined = process.env.BUILDBOT): BuildbotId[] {
+export function selectedIds(env: string | undefined = process.env.BUILDBOT, isInstalled: (id: BuildbotId) => boolean = installed): BuildbotId[] {
   const value = (env ?? '').trim();
   if (value === '') {
-    const found = KNOWN.filter(installed);
+    const found = KNOWN.filter(isInstalled);
     // None installed: select 3.7 so that its tests fail saying so.
     return found.length ? found : ['3.7'];
   }
   const ids = value === 'all' ? [...KNOWN] : value.split(',').map((v) => v.trim());
   for (const id of ids) {
     if (!KNOWN.includes(id as BuildbotId)) throw new Error(`BUILDBOT=${value}: unknown Buildbot ${id} (known: ${KNOWN.join(', ')}, all)`);
-    if (!installed(id as BuildbotId)) {
+    if (!isInstalled(id as BuildbotId)) {
       throw new Error(id === '4.3'
         ? `BUILDBOT=${value} asks for Buildbot 4.3, which is not installed: run \`sh scripts/buildbot-4.3.sh\` (as root)`
         : `BUILDBOT=${value} asks for Buildbot 3.7, which is not installed: apt-get install buildbot buildbot-worker python3-pyflakes`);
