@@ -73,7 +73,7 @@ export function installed(id: BuildbotId): boolean {
 }
 
 /** The ids BUILDBOT asks for; throws on an unknown value or one that is not installed. */
-export function selectedIds(env: string | undefined = process.env.BUILDBOT, isInstalled: (id: BuildbotId) => boolean = installed): BuildbotId[] {
+export function selectedIds(env: string | undefined, isInstalled: (id: BuildbotId) => boolean = installed): BuildbotId[] {
   const value = (env ?? '').trim();
   if (value === '') {
     const found = KNOWN.filter(isInstalled);
@@ -93,7 +93,7 @@ export function selectedIds(env: string | undefined = process.env.BUILDBOT, isIn
 }
 
 /** The Buildbots under test, in a stable order. */
-export const BUILDBOTS: Buildbot[] = selectedIds().map(make);
+export const BUILDBOTS: Buildbot[] = selectedIds(process.env.BUILDBOT).map(make);
 
 /** One Buildbot by id (whether or not selected), e.g. for a test that is about 4.3 only. */
 export const buildbot = (id: BuildbotId): Buildbot => make(id);
