@@ -1,5 +1,6 @@
-// Runs a real Buildbot master and real workers (Debian's buildbot 3.7) on
-// loopback, for end-to-end tests of the generated master.cfg.
+// Runs a real Buildbot master and real workers on loopback, for end-to-end tests of
+// the generated master.cfg: Debian's Buildbot 3.7, or Buildbot 4.3 in its root
+// (options.buildbot; test/buildbots.ts).
 //
 // Nothing may outlive the test run, so three layers stop what we start:
 // - each master/worker runs under a shell watchdog that SIGTERMs it when its
@@ -31,11 +32,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Api, sleep } from './api.js';
 import type { Commit } from './fixture.js';
+import { BUILDBOTS, cwdAliases, installed, type Buildbot } from '../buildbots.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-// Debian's scripts run Debian's /usr/bin/python3; the python3 first on PATH has no buildbot.
-const BUILDBOT = '/usr/bin/buildbot';
-const BUILDBOT_WORKER = '/usr/bin/buildbot-worker';
 
 export interface WorkerSpec {
   name: string;
@@ -61,6 +60,8 @@ export interface HarnessOptions {
   settings?: Record<string, unknown>;
   /** How long to wait for the master and the workers to come up. */
   startTimeoutMs?: number;
+  /** The Buildbot that runs the master and workers; default: the first one under test. */
+  buildbot?: Buildbot;
 }
 
 /** The web UI user the harness signs in as to force builds (an htpasswd admin). */
@@ -207,6 +208,8 @@ export class Harness {
   readonly htpasswdPath: string;
   readonly api: Api;
   private adminApi?: Api;
+  /** The Buildbot running the master and workers. */
+  readonly bb: Buildbot;
   private readonly processes: Started[] = [];
   private stopped = false;
 
@@ -222,19 +225,19 @@ export class Harness {
     this.settingsPath = join(root, 'settings.yaml');
     this.htpasswdPath = join(root, 'htpasswd');
     this.api = new Api(`http://127.0.0.1:${webPort}`);
+    this.bb = options.buildbot ?? BUILDBOTS[0]!;
   }
 
   /** Creates and starts the master and the workers; on any failure stops what it started. */
   static async start(options: HarnessOptions): Promise<Harness> {
     installExitHook();
-    for (const tool of [BUILDBOT, BUILDBOT_WORKER]) {
-      if (!existsSync(tool)) throw new Error(`${tool} not found: install Debian's buildbot and buildbot-worker`);
-    }
+    const bb = options.buildbot ?? BUILDBOTS[0]!;
+    if (!installed(bb.id)) throw new Error(`Buildbot ${bb.id} is not installed (${bb.where}): see the README`);
     if (!existsSync(options.masterCfg)) {
       throw new Error(`${options.masterCfg} does not exist; run \`npm run build && node dist/cli.js generate\``);
     }
     const root = options.root;
-    liveRoots.add(root);
+    for (const path of cwdAliases(bb, root)) liveRoots.add(path);
     const harness = new Harness(root, options, await freePort(), await freePort(), {
       user: 'e2e-change',
       password: 'e2e-change-secret',
@@ -288,9 +291,9 @@ export class Harness {
 
     const workerDirs = this.options.workers.map(({ name }) => join(this.root, 'workers', name));
     await Promise.all([
-      run(BUILDBOT, ['create-master', '--quiet', this.masterDir]),
+      run(this.bb.buildbot, ['create-master', '--quiet', this.masterDir]),
       ...this.options.workers.map(({ name, password }, i) =>
-        run(BUILDBOT_WORKER, [
+        run(this.bb.buildbotWorker, [
           'create-worker',
           '--quiet',
           workerDirs[i],
@@ -302,7 +305,7 @@ export class Harness {
     ]);
     copyFileSync(this.options.masterCfg, join(this.masterDir, 'master.cfg'));
 
-    this.daemon('master', BUILDBOT, ['start', '--nodaemon', this.masterDir], this.masterDir, {
+    this.daemon('master', this.bb.buildbot, ['start', '--nodaemon', this.masterDir], this.masterDir, {
       PYBUILDBOT_SETTINGS_PATH: this.settingsPath,
       // The buildbot-www stand-in (see www-stub/); no __pycache__ in the source tree.
       PYTHONPATH: join(HERE, 'www-stub'),
@@ -310,7 +313,7 @@ export class Harness {
     });
     // Workers retry until the master listens, so they can start right away.
     for (const [i, { name }] of this.options.workers.entries()) {
-      this.daemon(`worker ${name}`, BUILDBOT_WORKER, ['start', '--nodaemon', workerDirs[i]], workerDirs[i], {});
+      this.daemon(`worker ${name}`, this.bb.buildbotWorker, ['start', '--nodaemon', workerDirs[i]], workerDirs[i], {});
     }
 
     const deadline = Date.now() + (this.options.startTimeoutMs ?? 60_000);
@@ -357,7 +360,7 @@ export class Harness {
 
   /** Reports a push the way production does: `buildbot sendchange` to the PBChangeSource. */
   async sendchange(commit: Commit): Promise<void> {
-    await run(BUILDBOT, [
+    await run(this.bb.buildbot, [
       'sendchange',
       '--master',
       `127.0.0.1:${this.workerPort}`,
@@ -434,8 +437,10 @@ export class Harness {
     const inTime = await Promise.race([all.then(() => true), sleep(15_000).then(() => false)]);
     if (!inTime) for (const p of this.processes) killGroup(p.child.pid!, 'SIGKILL');
     await Promise.race([all, sleep(5_000)]);
-    const strays = killProcessesUnder(this.root);
-    liveRoots.delete(this.root);
+    const strays = cwdAliases(this.bb, this.root).flatMap((path) => {
+      liveRoots.delete(path);
+      return killProcessesUnder(path);
+    });
     if (!process.env.E2E_KEEP) rmSync(this.root, { recursive: true, force: true });
     return strays;
   }

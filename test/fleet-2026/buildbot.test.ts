@@ -2,28 +2,29 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILDBOT, PYTHON, ROOT, run, tempDir } from '../pipeline/helpers.js';
+import { ROOT, run, tempDir } from '../pipeline/helpers.js';
+import { BUILDBOTS, type Buildbot } from '../buildbots.js';
 
 const CFG = join(ROOT, 'fleets/cpython-2026/out/master.cfg');
 
-function checkconfig(settings?: string) {
+function checkconfig(bb: Buildbot, settings?: string) {
   const dir = tempDir('bmg-2026-');
   copyFileSync(CFG, join(dir, 'master.cfg'));
   const settingsPath = join(dir, 'settings.yaml');
   if (settings !== undefined) writeFileSync(settingsPath, settings);
-  return run(BUILDBOT, ['checkconfig', dir], { env: { PYBUILDBOT_SETTINGS_PATH: settingsPath } });
+  return run(bb.buildbot, ['checkconfig', dir], { env: { PYBUILDBOT_SETTINGS_PATH: settingsPath } });
 }
 
-describe('the 2026 fleet under Buildbot', () => {
+describe.each(BUILDBOTS)('the 2026 fleet under Buildbot $id', (bb) => {
   it('checkconfig accepts it with no settings file', () => {
-    const r = checkconfig();
+    const r = checkconfig(bb);
     expect(r.stdout + r.stderr).toContain('Config file is good!');
     expect(r.stderr).toContain('no settings file');
     expect(r.status).toBe(0);
   }, 120_000);
 
   it('checkconfig accepts it with a settings file (passwords, mail and IRC on, a hook secret)', () => {
-    const r = checkconfig(`
+    const r = checkconfig(bb, `
 worker_port: 19021
 web_port: 19011
 buildbot_url: https://buildbot.example.org/
@@ -45,7 +46,7 @@ discord_webhook: https://discord.example.org/hook
   }, 120_000);
 
   it('pyflakes finds nothing', () => {
-    const r = run(PYTHON, ['-m', 'pyflakes', CFG]);
+    const r = run(bb.python, ['-m', 'pyflakes', CFG]);
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

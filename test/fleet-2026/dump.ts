@@ -1,8 +1,8 @@
-// Run dump_config.py (Buildbot's own loader, Debian's Python) and type what it prints.
+// Run dump_config.py (Buildbot's own loader, in the Python of the Buildbot under test) and type what it prints.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PYTHON, ROOT, run } from '../pipeline/helpers.js';
+import { ROOT, run } from '../pipeline/helpers.js';
 
 export const DUMPER = join(ROOT, 'test/fleet-2026/dump_config.py');
 
@@ -46,8 +46,8 @@ export interface Dump {
 
 export interface Probes { files?: string[][]; changes?: { branch: string; properties?: Record<string, unknown> }[] }
 
-/** Load `cfg` with Buildbot and return the dump; `settings` is YAML text (undefined: no settings file). */
-export function dump(cfg: string, opts: { settings?: string; probes?: Probes } = {}): { dump: Dump; stderr: string } {
+/** Load `cfg` with Buildbot (`python`: a Buildbot's, test/buildbots.ts) and return the dump; `settings` is YAML text (undefined: no settings file). */
+export function dump(python: string, cfg: string, opts: { settings?: string; probes?: Probes } = {}): { dump: Dump; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'bmg-dump-'));
   const args = [DUMPER, cfg];
   if (opts.settings === undefined) args.push('--no-settings');
@@ -59,7 +59,7 @@ export function dump(cfg: string, opts: { settings?: string; probes?: Probes } =
     writeFileSync(join(dir, 'probes.json'), JSON.stringify(opts.probes));
     args.push('--probes', join(dir, 'probes.json'));
   }
-  const r = run(PYTHON, args, { cwd: dir });
+  const r = run(python, args, { cwd: dir });
   if (r.status !== 0) throw new Error(`dump_config.py ${cfg} failed (exit ${r.status}):\n${r.stderr.slice(-4000)}`);
   return { dump: JSON.parse(r.stdout) as Dump, stderr: r.stderr };
 }

@@ -25,6 +25,10 @@ from contextlib import redirect_stdout
 from buildbot.config.master import FileLoader
 from buildbot.process.results import Results
 
+# What differs between Buildbot 3.7 and 4.3 (scheduler arguments, the db config).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from buildbot_compat import config_arg as cfg_kwarg, db_url, force_parameters  # noqa: E402
+
 # Resolved on every step (after the step is built from its factory), when the step has it.
 STEP_ATTRS = [
     "name", "command", "env", "workdir", "timeout", "maxTime", "sigtermTime", "usePTY",
@@ -40,14 +44,6 @@ STEP_ATTRS = [
 
 FLAGS = {"haltOnFailure", "flunkOnFailure", "warnOnFailure", "warnOnWarnings", "flunkOnWarnings",
          "alwaysRun", "clobberOnFailure", "usePTY"}
-
-
-def cfg_kwarg(obj, name, default=None):
-    """An attribute as Buildbot 3.7 keeps it, or as Buildbot 4.x keeps it (_config_kwargs)."""
-    kw = getattr(obj, "_config_kwargs", None)
-    if isinstance(kw, dict) and name in kw:
-        return kw[name]
-    return getattr(obj, name, default)
 
 
 def fn_name(f):
@@ -283,10 +279,11 @@ def scheduler(s, probes):
     if probes.get("changes") and cf is not None:
         out["accepts"] = [bool(cf.filter_change(FakeChange(**c))) for c in probes["changes"]]
     if cls.__name__ == "ForceScheduler" or hasattr(s, "forcedProperties"):
-        out["reason"] = parameter(s.reason) if getattr(s, "reason", None) is not None else None
+        reason, forced, button = force_parameters(s)
+        out["reason"] = parameter(reason) if reason is not None else None
         # Buildbot keeps the CodebaseParameters (and any extra properties) here.
-        out["forcedProperties"] = [parameter(p) for p in getattr(s, "forcedProperties", [])]
-        out["buttonName"] = plain(getattr(s, "buttonName", None))
+        out["forcedProperties"] = [parameter(p) for p in forced]
+        out["buttonName"] = plain(button)
     return out
 
 
@@ -376,7 +373,7 @@ def summary(cfg, probes):
             "title": cfg.title,
             "titleURL": cfg.titleURL,
             "buildbotURL": cfg.buildbotURL,
-            "db_url": (cfg.db or {}).get("db_url"),
+            "db_url": db_url(cfg),
             "protocols": plain(cfg.protocols),
             "buildbotNetUsageData": plain(cfg.buildbotNetUsageData),
             "change_sources": [type(c).__name__ for c in items(cfg.change_sources)],

@@ -6,9 +6,8 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CLI = join(ROOT, 'dist/cli.js');
-/** Debian's interpreter: the one that sees the buildbot package (not the python3 first on PATH). */
+/** Debian's interpreter, for Python that needs no Buildbot; a Buildbot's own is in test/buildbots.ts. */
 export const PYTHON = '/usr/bin/python3';
-export const BUILDBOT = '/usr/bin/buildbot';
 
 export const tempDir = (prefix = 'bmg-') => mkdtempSync(join(tmpdir(), prefix));
 

@@ -18,6 +18,10 @@ from zoneinfo import ZoneInfo
 
 from twisted.internet import defer, task
 
+# What differs between Buildbot 3.7 and 4.3 (a scheduler's arguments).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from buildbot_compat import config_arg  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PARTIALS = [os.path.join(HERE, "..", "..", "templates", name) for name in ("pr-testing.hbs", "downtime.hbs")]
 
@@ -170,18 +174,18 @@ class Scheduling(unittest.TestCase):
     def test_scheduler_shape(self):
         sched = P["make_pr_scheduler"](PR_BUILDERS, STABLE_PR)
         self.assertEqual(sched.name, "pull-request-scheduler")
-        self.assertEqual(sched.treeStableTimer, 30)
+        self.assertEqual(config_arg(sched, "treeStableTimer"), 30)
         self.assertEqual(sched.builderNames, PR_BUILDERS)
         self.assertEqual(sched.stable_builder_names, tuple(STABLE_PR))
         self.assertIsInstance(sched, P["schedulers"].AnyBranchScheduler)
         from buildbot.changes.changes import Change
         pr = Change(who="a", files=[], comments="", properties={"should_test_pr": True})
         push = Change(who="a", files=["Lib/os.py"], comments="", branch="main")
-        self.assertTrue(sched.change_filter.filter_change(pr))
-        self.assertFalse(sched.change_filter.filter_change(push))
+        self.assertTrue(config_arg(sched, "change_filter").filter_change(pr))
+        self.assertFalse(config_arg(sched, "change_filter").filter_change(push))
 
     def test_timer_scale(self):
-        self.assertEqual(load(tree_stable_timer_scale=0.01)["make_pr_scheduler"](PR_BUILDERS, STABLE_PR).treeStableTimer, 0.3)
+        self.assertEqual(config_arg(load(tree_stable_timer_scale=0.01)["make_pr_scheduler"](PR_BUILDERS, STABLE_PR), "treeStableTimer"), 0.3)
 
     def test_add_buildset_filters_by_change_properties(self):
         sched = P["make_pr_scheduler"](PR_BUILDERS, STABLE_PR)

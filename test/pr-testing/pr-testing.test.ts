@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES_DIR } from '../../src/render/render.js';
-import { BUILDBOT, PYTHON, run, tempDir } from '../pipeline/helpers.js';
+import { run, tempDir } from '../pipeline/helpers.js';
+import { BUILDBOTS } from '../buildbots.js';
 
 const PARTIAL = join(TEMPLATES_DIR, 'pr-testing.hbs');
 const source = readFileSync(PARTIAL, 'utf8');
@@ -31,9 +32,9 @@ def warn(message):
 
 `;
 
-describe('pr-testing partial', () => {
+describe.each(BUILDBOTS)('pr-testing partial on Buildbot $id', (bb) => {
   it('passes its Python unit tests (labels, commands, scheduling, log parsing, reporters, downtime)', () => {
-    const r = run(PYTHON, [join(import.meta.dirname, 'check_pr_testing.py')]);
+    const r = run(bb.python, [join(import.meta.dirname, 'check_pr_testing.py')]);
     expect(r.status, r.stderr + r.stdout).toBe(0);
     expect(r.stderr).toMatch(/^OK$/m);
   });
@@ -42,7 +43,7 @@ describe('pr-testing partial', () => {
     const file = join(tempDir('bmg-prtest-'), 'master.cfg');
     // The names master.cfg defines before it; used after it so that none is "unused".
     writeFileSync(file, `${PRELUDE}${source}\nprint(os, re, secrets, timedelta, yaml, steps, worker, warn)\n`);
-    const r = run(PYTHON, ['-m', 'pyflakes', file]);
+    const r = run(bb.python, ['-m', 'pyflakes', file]);
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
@@ -55,7 +56,7 @@ describe('pr-testing partial', () => {
     const standin = readFileSync(join(import.meta.dirname, '../e2e/fleet-2026/standin-master.cfg.hbs'), 'utf8');
     writeFileSync(join(dir, 'master.cfg'), hbs.compile(standin, { noEscape: true, strict: true })({}));
     writeFileSync(join(dir, 'settings.yaml'), 'send_mail: true\nirc_notice: true\nirc_password: pw\ngithub_api_url: http://127.0.0.1:9/\n');
-    const r = run(BUILDBOT, ['checkconfig', 'master.cfg'], { cwd: dir, env: { PYBUILDBOT_SETTINGS_PATH: join(dir, 'settings.yaml') } });
+    const r = run(bb.buildbot, ['checkconfig', 'master.cfg'], { cwd: dir, env: { PYBUILDBOT_SETTINGS_PATH: join(dir, 'settings.yaml') } });
     expect(r.stdout + r.stderr).toContain('Config file is good!');
     expect(r.status).toBe(0);
   });

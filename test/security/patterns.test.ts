@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as S from '../../src/validate/schemas.js';
 import { baseFleet, generateFleet } from './harness.js';
-import { PYTHON, run } from '../pipeline/helpers.js';
+import { run } from '../pipeline/helpers.js';
+import { BUILDBOTS } from '../buildbots.js';
 
 const re = (p: string) => new RegExp(p, 'u'); // as ajv compiles them
 
@@ -26,11 +27,11 @@ describe('patterns', () => {
     for (const v of bad) expect(re(pattern).test(v), JSON.stringify(v)).toBe(false);
   });
 
-  it('every worker name the schema allows is a Buildbot worker name (identifiers.isIdentifier(50, ...))', () => {
+  it.each(BUILDBOTS)('every worker name the schema allows is a Buildbot $id worker name (identifiers.isIdentifier(50, ...))', (bb) => {
     const names = fc.sample(fc.stringMatching(re(S.WORKER_NAME)).filter((n) => n.length <= 50), 1000);
     names.push(`a-${'b'.repeat(48)}`);
     const code = 'import json, sys\nfrom buildbot.util.identifiers import isIdentifier\nprint(json.dumps([n for n in json.load(sys.stdin) if not isIdentifier(50, n)]))';
-    const r = run(PYTHON, ['-c', code], { input: JSON.stringify(names) });
+    const r = run(bb.python, ['-c', code], { input: JSON.stringify(names) });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
   });

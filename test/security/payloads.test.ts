@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { PAYLOADS } from './arbitraries.js';
 import { FAMILIES, length, printable } from './fields.js';
 import { baseFleet, expectLocated, generateFleet, type ReadbackCase } from './harness.js';
-import { BUILDBOT, cli, PYTHON, run, tempDir } from '../pipeline/helpers.js';
+import { cli, run, tempDir } from '../pipeline/helpers.js';
+import { BUILDBOTS, type Buildbot } from '../buildbots.js';
 
 /** A scratch directory where `import pwnmod` works and leaves a trace. */
 function scratch() {
@@ -23,9 +24,9 @@ function scratch() {
   return { dir, work, env, hit: () => existsSync(join(dir, 'imported')) || existsSync(join(work, 'pwned')) };
 }
 
-function load(cases: ReadbackCase[]) {
+function load(bb: Buildbot, cases: ReadbackCase[]) {
   const s = scratch();
-  const r = spawnSync(PYTHON, [join(import.meta.dirname, 'load_configs.py')], { cwd: s.work, env: { ...process.env, ...s.env }, input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(bb.python, [join(import.meta.dirname, 'load_configs.py')], { cwd: s.work, env: { ...process.env, ...s.env }, input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   expect(r.status, r.stderr).toBe(0);
   return { ...(JSON.parse(r.stdout) as { loaded: number; failures: unknown[]; imported: string[]; created: string[] }), hit: s.hit() };
 }
@@ -48,12 +49,12 @@ for (const [field, spec] of freeText) {
   }
 }
 
-describe('injection payloads', () => {
+describe.each(BUILDBOTS)('injection payloads in Buildbot $id', (bb) => {
   it('the harness notices a payload that works', () => {
     const base = generateFleet(baseFleet());
     if (!base.ok) throw new Error('base fleet invalid');
     const pasted = `${base.text}\n__import__("pwnmod")\nopen("pwned", "w").close()\n`;
-    const r = load([{ id: 'pasted', text: pasted, expect: [] }]);
+    const r = load(bb, [{ id: 'pasted', text: pasted, expect: [] }]);
     expect(r.imported).toEqual(['pwnmod']);
     expect(r.created).toEqual(['pwned']);
     expect(r.hit).toBe(true);
@@ -61,7 +62,7 @@ describe('injection payloads', () => {
 
   it(`${PAYLOADS.length} payloads x ${freeText.length} free-text fields: each config loads in Buildbot's Python, runs nothing, and reads back the payload`, () => {
     expect(wrongVerdict).toEqual([]);
-    const r = load(cases);
+    const r = load(bb, cases);
     expect(r.failures).toEqual([]);
     expect(r.loaded).toBe(cases.length);
     expect(r.imported).toEqual([]);
@@ -77,12 +78,14 @@ describe('injection payloads', () => {
     if (!out.ok) throw new Error(JSON.stringify(out.problems));
     const s = scratch();
     writeFileSync(join(s.work, 'master.cfg'), out.text);
-    const r = run(BUILDBOT, ['checkconfig', s.work], { cwd: s.work, env: s.env });
+    const r = run(bb.buildbot, ['checkconfig', s.work], { cwd: s.work, env: s.env });
     expect(r.stdout + r.stderr).toContain('Config file is good!');
     expect(r.status).toBe(0);
     expect(s.hit()).toBe(false);
   });
+});
 
+describe('injection payloads', () => {
   it('through the CLI: a payload that is not printable text exits 2 at its line and writes nothing', () => {
     const dir = tempDir('bmg-payload-cli-');
     const fleet = baseFleet();

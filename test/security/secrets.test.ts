@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PYTHON, ROOT, run, tempDir } from '../pipeline/helpers.js';
+import { ROOT, run, tempDir } from '../pipeline/helpers.js';
+import { BUILDBOTS } from '../buildbots.js';
 import { FAMILIES } from './fields.js';
 import { baseFleet, BUILDERS_FILE, generateFleet, generateText, WORKERS_FILE } from './harness.js';
 
@@ -64,11 +65,11 @@ describe('secrets in the YAML are refused', () => {
 describe('the committed files hold no secret', () => {
   const secrets = secretValues();
 
-  it('the sample settings are real-shaped: master.cfg loads them (so the check below is not vacuous)', () => {
+  it.each(BUILDBOTS)('the sample settings are real-shaped: master.cfg loads them in Buildbot $id (so the check below is not vacuous)', (bb) => {
     const dir = tempDir('bmg-settings-');
     writeFileSync(join(dir, 'master.cfg'), readFileSync(join(ROOT, 'out/master.cfg')));
     const code = 'ns = {"__file__": "master.cfg"}\nexec(compile(open("master.cfg").read(), "master.cfg", "exec"), ns)\nprint(sorted(w.password for w in ns["c"]["workers"] if "Pa55" in w.password))';
-    const r = run(PYTHON, ['-c', code], { cwd: dir, env: { PYBUILDBOT_SETTINGS_PATH: SETTINGS } });
+    const r = run(bb.python, ['-c', code], { cwd: dir, env: { PYBUILDBOT_SETTINGS_PATH: SETTINGS } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Worker-Pa55-fbsd9-51aa');
     expect(r.stdout).toContain('Owner-Pa55-ware-8e31');
