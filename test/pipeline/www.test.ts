@@ -5,7 +5,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, PYTHON, ROOT, run, tempDir } from './helpers.js';
+import { BUILDBOTS, type Buildbot } from '../buildbots.js';
+import { cli, ROOT, run, tempDir } from './helpers.js';
 
 const PROBE = join(ROOT, 'test/pipeline/www_probe.py');
 const CFG_2017 = join(ROOT, 'out/master.cfg');
@@ -23,11 +24,11 @@ interface Probe {
   mail: { smtpPort: number; generators: string[] }[];
 }
 
-function probe(cfg: string, settings: string): { value: Probe; stderr: string } {
+function probe(bb: Buildbot, cfg: string, settings: string): { value: Probe; stderr: string } {
   const dir = tempDir('bmg-www-');
   copyFileSync(cfg, join(dir, 'master.cfg'));
   writeFileSync(join(dir, 'settings.yaml'), settings);
-  const r = run(PYTHON, [PROBE, join(dir, 'master.cfg'), join(dir, 'settings.yaml')], { cwd: dir });
+  const r = run(bb.python, [PROBE, join(dir, 'master.cfg'), join(dir, 'settings.yaml')], { cwd: dir });
   expect(r.stderr).not.toMatch(/Traceback/);
   expect(r.status, r.stderr).toBe(0);
   for (const secret of SECRETS) expect(r.stdout + r.stderr).not.toContain(secret);
@@ -36,78 +37,80 @@ function probe(cfg: string, settings: string): { value: Probe; stderr: string } 
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 
-describe('2017 fleet (no `master.www`: the default policy)', () => {
-  it('without sign-in the web UI is read-only: one rule refuses every control action, and the master says so once', () => {
-    const { value, stderr } = probe(CFG_2017, '{}\n');
-    expect(value.auth, "Buildbot's default: no sign-in").toEqual({ class: 'NoAuth' });
-    expect(value.authz.rules).toEqual([['AnyControlEndpointMatcher', NOBODY, true]]);
-    expect(count(stderr, READ_ONLY)).toBe(1);
-    expect(value.hook, 'no GitHub hook without its secret').toEqual([]);
+describe.each(BUILDBOTS)('on Buildbot $id', (bb) => {
+  describe('2017 fleet (no `master.www`: the default policy)', () => {
+    it('without sign-in the web UI is read-only: one rule refuses every control action, and the master says so once', () => {
+      const { value, stderr } = probe(bb, CFG_2017, '{}\n');
+      expect(value.auth, "Buildbot's default: no sign-in").toEqual({ class: 'NoAuth' });
+      expect(value.authz.rules).toEqual([['AnyControlEndpointMatcher', NOBODY, true]]);
+      expect(count(stderr, READ_ONLY)).toBe(1);
+      expect(value.hook, 'no GitHub hook without its secret').toEqual([]);
+    });
+
+    it('with an htpasswd file, the admins named in the settings may do anything and no one else anything', () => {
+      const settings = `web_htpasswd: /etc/buildbot/htpasswd\nweb_admins: [alice, "42"]\ngithub_change_hook_secret: ${SECRETS[1]}\n`;
+      const { value, stderr } = probe(bb, CFG_2017, settings);
+      expect(value.auth).toEqual({ class: 'HTPasswdAuth', file: '/etc/buildbot/htpasswd' });
+      expect(value.authz.rules).toEqual([
+        ['AnyControlEndpointMatcher', 'admins', false],
+        ['AnyControlEndpointMatcher', NOBODY, true],
+      ]);
+      expect(value.authz.roleMatchers).toEqual([{ class: 'RolesFromUsername', roles: ['admins'], usernames: ['42', 'alice'] }]);
+      expect(stderr).not.toContain(READ_ONLY);
+      expect(value.hook).toEqual(['github']);
+    });
+
+    it('mails a missing worker to its owner and the status address, after the timeout and on the port of the settings', () => {
+      const settings = [
+        'send_mail: true',
+        'status_email: status@example.org',
+        'email_relay_port: 2525',
+        'worker_missing_timeout: 600',
+        'owners: { koobs: { email: koobs@example.org } }',
+        `workers: { koobs-freebsd9: { password: ${SECRETS[2]} } }`,
+      ].join('\n');
+      const { value } = probe(bb, CFG_2017, settings);
+      expect(value.workers['koobs-freebsd9']).toEqual({ notify: ['koobs@example.org', 'status@example.org'], missing_timeout: 600 });
+      expect(value.workers['bolen-ubuntu']).toEqual({ notify: ['status@example.org'], missing_timeout: 600 });
+      expect(value.mail).toEqual([{ smtpPort: 2525, generators: ['BuildStatusGenerator', 'WorkerMissingGenerator'] }]);
+    });
   });
 
-  it('with an htpasswd file, the admins named in the settings may do anything and no one else anything', () => {
-    const settings = `web_htpasswd: /etc/buildbot/htpasswd\nweb_admins: [alice, "42"]\ngithub_change_hook_secret: ${SECRETS[1]}\n`;
-    const { value, stderr } = probe(CFG_2017, settings);
-    expect(value.auth).toEqual({ class: 'HTPasswdAuth', file: '/etc/buildbot/htpasswd' });
-    expect(value.authz.rules).toEqual([
-      ['AnyControlEndpointMatcher', 'admins', false],
-      ['AnyControlEndpointMatcher', NOBODY, true],
-    ]);
-    expect(value.authz.roleMatchers).toEqual([{ class: 'RolesFromUsername', roles: ['admins'], usernames: ['42', 'alice'] }]);
-    expect(stderr).not.toContain(READ_ONLY);
-    expect(value.hook).toEqual(['github']);
+  describe('2026 fleet (production policy, fleet-2026.md §6.2)', () => {
+    it('signs in with GitHub (API v4, teams as roles) and grants per role as production does; the rest is refused', () => {
+      const settings = `github_auth_id: gh-client-id\ngithub_auth_secret: ${SECRETS[0]}\nweb_admins: [zware, vstinner]\n`;
+      const { value } = probe(bb, CFG_2026, settings);
+      expect(value.auth).toEqual({ class: 'GitHubAuth', clientId: 'gh-client-id', clientSecret_set: true, apiVersion: 4, getTeamsMembership: true });
+      const grant = (cls: string, roles: string[]) => roles.map((role) => [cls, role, false]);
+      expect(value.authz.rules).toEqual([
+        ...grant('AnyControlEndpointMatcher', ['admins']),
+        ...grant('StopBuildEndpointMatcher', ['owner', 'buildbot-owners', 'python-triage', 'python-core']),
+        ...grant('RebuildBuildEndpointMatcher', ['owner', 'python-triage', 'buildbot-owners', 'python-core']),
+        ...grant('ForceBuildEndpointMatcher', ['owner', 'python-triage', 'python-core']),
+        ...grant('EnableSchedulerEndpointMatcher', ['python-release-managers']),
+        ['AnyControlEndpointMatcher', NOBODY, true],
+      ]);
+      expect(value.authz.roleMatchers).toEqual([
+        { class: 'RolesFromUsername', roles: ['admins'], usernames: ['vstinner', 'zware'] },
+        { class: 'RolesFromGroups', groupPrefix: 'python/' },
+        { class: 'RolesFromOwner', role: 'owner' },
+      ]);
+      expect(value.hook, 'no GitHub hook without its secret').toEqual([]);
+    }, 120_000);
   });
 
-  it('mails a missing worker to its owner and the status address, after the timeout and on the port of the settings', () => {
-    const settings = [
-      'send_mail: true',
-      'status_email: status@example.org',
-      'email_relay_port: 2525',
-      'worker_missing_timeout: 600',
-      'owners: { koobs: { email: koobs@example.org } }',
-      `workers: { koobs-freebsd9: { password: ${SECRETS[2]} } }`,
-    ].join('\n');
-    const { value } = probe(CFG_2017, settings);
-    expect(value.workers['koobs-freebsd9']).toEqual({ notify: ['koobs@example.org', 'status@example.org'], missing_timeout: 600 });
-    expect(value.workers['bolen-ubuntu']).toEqual({ notify: ['status@example.org'], missing_timeout: 600 });
-    expect(value.mail).toEqual([{ smtpPort: 2525, generators: ['BuildStatusGenerator', 'WorkerMissingGenerator'] }]);
-  });
-});
-
-describe('2026 fleet (production policy, fleet-2026.md §6.2)', () => {
-  it('signs in with GitHub (API v4, teams as roles) and grants per role as production does; the rest is refused', () => {
-    const settings = `github_auth_id: gh-client-id\ngithub_auth_secret: ${SECRETS[0]}\nweb_admins: [zware, vstinner]\n`;
-    const { value } = probe(CFG_2026, settings);
-    expect(value.auth).toEqual({ class: 'GitHubAuth', clientId: 'gh-client-id', clientSecret_set: true, apiVersion: 4, getTeamsMembership: true });
-    const grant = (cls: string, roles: string[]) => roles.map((role) => [cls, role, false]);
-    expect(value.authz.rules).toEqual([
-      ...grant('AnyControlEndpointMatcher', ['admins']),
-      ...grant('StopBuildEndpointMatcher', ['owner', 'buildbot-owners', 'python-triage', 'python-core']),
-      ...grant('RebuildBuildEndpointMatcher', ['owner', 'python-triage', 'buildbot-owners', 'python-core']),
-      ...grant('ForceBuildEndpointMatcher', ['owner', 'python-triage', 'python-core']),
-      ...grant('EnableSchedulerEndpointMatcher', ['python-release-managers']),
-      ['AnyControlEndpointMatcher', NOBODY, true],
-    ]);
-    expect(value.authz.roleMatchers).toEqual([
-      { class: 'RolesFromUsername', roles: ['admins'], usernames: ['vstinner', 'zware'] },
-      { class: 'RolesFromGroups', groupPrefix: 'python/' },
-      { class: 'RolesFromOwner', role: 'owner' },
-    ]);
-    expect(value.hook, 'no GitHub hook without its secret').toEqual([]);
-  }, 120_000);
-});
-
-describe('a policy that opens control explicitly', () => {
-  it('is warned by validate, rendered without the refusing rule, and open without sign-in (with a warning at start)', () => {
-    const dir = tempDir('bmg-www-open-');
-    for (const f of ['workers.yaml', 'builders.yaml']) copyFileSync(join(ROOT, 'test/lint/base', f), join(dir, f));
-    writeFileSync(join(dir, 'builders.yaml'), readFileSync(join(dir, 'builders.yaml'), 'utf8') + 'master:\n  www:\n    allow: { force: [release] }\n    unmatched_control: allow\n');
-    const r = cli(['generate', '--fleet', dir]);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout + r.stderr).toContain('[www-open-control]');
-    const { value, stderr } = probe(join(dir, 'out/master.cfg'), '{}\n');
-    expect(value.authz.rules).toEqual([['ForceBuildEndpointMatcher', 'release', false]]);
-    expect(stderr).toContain('opens the web UI');
-    expect(stderr).not.toContain(READ_ONLY);
+  describe('a policy that opens control explicitly', () => {
+    it('is warned by validate, rendered without the refusing rule, and open without sign-in (with a warning at start)', () => {
+      const dir = tempDir('bmg-www-open-');
+      for (const f of ['workers.yaml', 'builders.yaml']) copyFileSync(join(ROOT, 'test/lint/base', f), join(dir, f));
+      writeFileSync(join(dir, 'builders.yaml'), readFileSync(join(dir, 'builders.yaml'), 'utf8') + 'master:\n  www:\n    allow: { force: [release] }\n    unmatched_control: allow\n');
+      const r = cli(['generate', '--fleet', dir]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).toContain('[www-open-control]');
+      const { value, stderr } = probe(bb, join(dir, 'out/master.cfg'), '{}\n');
+      expect(value.authz.rules).toEqual([['ForceBuildEndpointMatcher', 'release', false]]);
+      expect(stderr).toContain('opens the web UI');
+      expect(stderr).not.toContain(READ_ONLY);
+    });
   });
 });
