@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import type { BuilderMatrix } from '../types.js';
 import { pyLiteral } from './python.js';
+import { stepsTable } from './steps-table.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -63,7 +64,8 @@ export interface RenderInput {
 
 export function render({ matrix, sources }: RenderInput, dir?: string): string {
   const { test_warning_patterns, source, ...master } = matrix.master;
-  const builders = matrix.builders.map(({ name, worker, branch, variant, builddir, tags, scheduler, description, steps, downtime }) => ({
+  const table = stepsTable(matrix.builders);
+  const builders = matrix.builders.map(({ name, worker, branch, variant, builddir, tags, scheduler, description, downtime }, i) => ({
     name,
     worker,
     branch,
@@ -72,8 +74,8 @@ export function render({ matrix, sources }: RenderInput, dir?: string): string {
     tags,
     scheduler,
     ...(master.builder_descriptions ? { description } : {}),
-    steps,
+    steps: table.keys[i],
     ...(downtime ? { downtime } : {}),
   }));
-  return template(dir)({ sources, workers: matrix.workers, builders, schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns });
+  return template(dir)({ sources, workers: matrix.workers, steps: table.steps, builders, schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns });
 }
