@@ -13,11 +13,24 @@
 // This module is the CLI's first import and imports only Node built-ins and our own small
 // modules, so a hit exits before yaml, ajv and handlebars are loaded.
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openRegular } from './regular-file.js';
 
 const VERSION = 'check-memo 1';
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/** A declaration or output file's bytes, read as the CLI reads them: a regular file only,
+ *  never through a symlink, never blocking on a FIFO (throws otherwise). */
+function bytes(path: string): Buffer {
+  const { fd } = openRegular(path);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 const PACKAGE = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(PACKAGE, 'dist');
 const TEMPLATES = join(PACKAGE, 'templates');
@@ -67,7 +80,7 @@ export function memoKey(i: MemoInput): MemoKey | undefined {
     const slot = sha256(`${VERSION}\0${JSON.stringify([i.argv, i.cwd, i.tty, ENV.map((k) => i.env[k] ?? null)])}`);
     const h = createHash('sha256').update(`${slot}\0${process.version}\0`);
     h.update(generatorHash());
-    for (const f of i.fleets.flatMap((x) => [x.workers, x.builders])) h.update(`\0${f}\0`).update(readFileSync(f));
+    for (const f of i.fleets.flatMap((x) => [x.workers, x.builders])) h.update(`\0${f}\0`).update(bytes(f));
     return { slot, key: h.digest('hex') };
   } catch {
     return undefined; // a file is missing or unreadable: the full check says what is wrong
@@ -83,16 +96,12 @@ interface Memo {
   printed: Printed;
 }
 
-const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 /** The output files' hash, when each is a regular file. */
 function outputHash(outFiles: string[]): string | undefined {
   const h = createHash('sha256');
   try {
-    for (const f of outFiles) {
-      if (!lstatSync(f).isFile()) return undefined;
-      h.update(`${sha256(readFileSync(f))}\0`);
-    }
+    for (const f of outFiles) h.update(`${sha256(bytes(f))}\0`);
   } catch {
     return undefined;
   }
