@@ -75,7 +75,8 @@ export interface MemoKey {
 
 /** The memo key, or undefined when `check` must run in full. */
 export function memoKey(i: MemoInput): MemoKey | undefined {
-  if (i.env.GITHUB_ACTIONS === 'true') return undefined;
+  // BUILDMASTER_GEN_NO_MEMO=1: always the full check (the benchmark times both).
+  if (i.env.GITHUB_ACTIONS === 'true' || i.env.BUILDMASTER_GEN_NO_MEMO) return undefined;
   try {
     const slot = sha256(`${VERSION}\0${JSON.stringify([i.argv, i.cwd, i.tty, ENV.map((k) => i.env[k] ?? null)])}`);
     const h = createHash('sha256').update(`${slot}\0${process.version}\0`);
