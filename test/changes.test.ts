@@ -42,10 +42,10 @@ describe('changes', () => {
   it('a renamed definition is a rename (its directories stay), not five removals and five additions', async () => {
     const dir = fleet((b) => b.replace('{ name: AMD64 Windows8, worker', '{ name: AMD64 Windows 8, worker'));
     const r = await cli(dir, ['changes', 'base.cfg']);
-    expect(r.out).toContain('builders renamed (5):\n    AMD64 Windows 8 (2.7, 3.5, 3.6, 3.x, custom): was AMD64 Windows8\n');
+    expect(r.out).toContain('builders renamed (5):\n    AMD64 Windows 8 (2.7, 3.5, 3.6, 3.x, custom): was AMD64 Windows8; Buildbot starts a new build history under the new name\n');
     expect(r.out).not.toContain('builders added');
     const md = await cli(dir, ['changes', 'base.cfg', '--markdown']);
-    expect(md.out).toContain('**Builders renamed (5)**\n\n- `AMD64 Windows 8` on `2.7`, `3.5`, `3.6`, `3.x`, `custom`: was AMD64 Windows8\n');
+    expect(md.out).toContain('**Builders renamed (5)**\n\n- `AMD64 Windows 8` on `2.7`, `3.5`, `3.6`, `3.x`, `custom`: was AMD64 Windows8; Buildbot starts a new build history under the new name\n');
   });
 
   it('a new directory is not a rename: removed and added, and the directory change flagged on a rename that also moves', async () => {
