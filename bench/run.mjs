@@ -202,13 +202,14 @@ for (const factor of sizes) {
   const f = writeFleet(dir, factor, base);
   const out = join(dir, 'out');
   const outFile = join(out, 'master.cfg');
-  const io = ['--workers', f.workers, '--builders', f.builders, '--out', out];
+  const inputs = ['--workers', f.workers, '--builders', f.builders];
+  const io = [...inputs, '--out', out];
   const runs = runsFor(factor);
   log(`${factor}x: ${f.workerCount} workers, ${f.defCount} definitions, ${round(f.bytes / 1024)} KiB of YAML; ${runs} runs each`);
-  const validate = measure([process.execPath, CLI, 'validate', ...io], runs);
+  const validate = measure([process.execPath, CLI, 'validate', ...inputs], runs);
   const generate = measure([process.execPath, CLI, 'generate', ...io], runs, { before: () => rmSync(out, { recursive: true, force: true }) });
   const check = measure([process.execPath, CLI, 'check', ...io], runs);
-  const summary = runOnce([process.execPath, CLI, 'validate', ...io]).stdout;
+  const summary = runOnce([process.execPath, CLI, 'validate', ...inputs]).stdout;
   const builders = Number(/(\d+) builders/.exec(summary)?.[1]);
   const outputBytes = statSync(outFile).size;
   const stageRuns = [];
