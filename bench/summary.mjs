@@ -36,7 +36,7 @@ export function summary(results) {
     for (const s of results.sizes) lines.push(`| ${s.factor}× | ${s.builders} | ${['validate', 'generate', 'check'].map((c) => round(s.commands[c].cpuMs.median, 0)).join(' | ')} |`);
   }
   lines.push('');
-  lines.push('Stages inside one process (`bench/stages.mjs`, median ms; `validate` includes one expand, which `expand` times again on its own):');
+  lines.push('Stages inside one process (`bench/stages.mjs`, median ms; `validate` checks the declarations, `expand` makes the builder matrix):');
   lines.push('');
   const stageNames = Object.keys(results.sizes[0]?.stagesMs ?? {});
   lines.push(`| fleet | ${stageNames.join(' | ')} | peak RSS |`);
