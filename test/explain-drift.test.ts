@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drift, formatDrift, tableRecords, UnreadableConfig } from '../src/explain/drift.js';
 import { formatStepChange } from '../src/explain/step-drift.js';
+import { driftMarkdown } from '../src/explain/drift-markdown.js';
 import { readAssignment } from '../src/explain/pyliteral.js';
 import { pyLiteral } from '../src/render/python.js';
 
@@ -66,6 +67,7 @@ describe('drift', () => {
     const d = drift(committed, generated);
     expect(d.steps).toEqual([{ variant: 'debug', step: 'configure', change: '+--with-assertions', builders: debug.length }]);
     expect(formatDrift(d)).toContain(`  steps changed (1):\n    debug: configure +--with-assertions (${debug.length} builders)\n`);
+    expect(driftMarkdown(d, { title: 't' })).toContain(`**Steps changed (1)**\n\n- \`debug: configure +--with-assertions (${debug.length} builders)\`\n`);
     const timeout = drift(committed, withBuilders((bs) => bs.map((b) => (b.name === 'Docs 2.7' ? { ...b, steps: b.steps.map((s) => (s.name === 'docs-html' ? { ...s, timeout: 4321, command: ['make', 'x'] } : s)) } : b))));
     expect(timeout.steps).toHaveLength(1);
     expect(formatStepChange(timeout.steps[0]!)).toMatch(/^docs: docs-html (.*)timeout \S+ → 4321 \(1 builder\)$/);
