@@ -61,7 +61,8 @@ describe('changes', () => {
     writeFileSync(summary, '# earlier steps\n');
     const r = await cli(dir, ['changes', 'base.cfg'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^What changed:\n {2}builders changed \(5\):\n {4}x86 Tiger/);
+    // What changed inside the step comes first, once, with how many builders it touches.
+    expect(r.out).toMatch(/^What changed:\n {2}steps changed \(1\):\n {4}debug: test \+TESTTIMEOUT=\d+ -TESTTIMEOUT=\d+, timeout \d+ → \d+ \(5 builders\)\n {2}builders changed \(5\):\n {4}x86 Tiger/);
     const md = readFileSync(summary, 'utf8');
     expect(md).toMatch(/^# earlier steps\n## What this change does to the fleet \(out\/master\.cfg\)\n\nBuilders: 5 changed \(162 → 162 builders\)\.\n/);
     expect(md).toContain('- `x86 Tiger` on `2.7`, `3.5`, `3.6`, `3.x`, `custom`: steps (test)');

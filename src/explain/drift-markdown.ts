@@ -32,7 +32,7 @@ export function driftMarkdown(d: Drift, o: { title: string; builders?: { before:
   const lines = [`## ${o.title}`, ''];
   const steps = d.steps.length ? ['', `**Steps changed (${d.steps.length})**`, '', ...d.steps.slice(0, LIMIT).map((c) => `- ${code(formatStepChange(c))}`)] : [];
   if (d.steps.length > LIMIT) steps.push(`- ... and ${d.steps.length - LIMIT} more`);
-  const body = [...table('Builders', d.builders), ...steps, ...table('Workers', d.workers), ...table('Schedulers', d.schedulers)];
+  const body = [...steps, ...table('Builders', d.builders), ...table('Workers', d.workers), ...table('Schedulers', d.schedulers)];
   const total = o.builders ? ` (${o.builders.before} → ${o.builders.after} builders)` : '';
   if (!body.length) lines.push(`No builder, worker or scheduler changes${total}.`);
   else lines.push(`Builders: ${counts(d.builders) || 'no change'}${total}.`, ...body);

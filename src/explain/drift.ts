@@ -244,7 +244,7 @@ function stepSection(changes: StepChange[]): string[] {
 
 /** A few lines for people: what a reviewer should look for in the diff below. */
 export function formatDrift(d: Drift): string {
-  const lines = [...section('builders', d.builders), ...stepSection(d.steps), ...section('workers', d.workers), ...section('schedulers', d.schedulers)];
+  const lines = [...stepSection(d.steps), ...section('builders', d.builders), ...section('workers', d.workers), ...section('schedulers', d.schedulers)];
   if (!lines.length) return 'The builders, workers and schedulers are the same; the difference is elsewhere in the file (comments or code).\n';
   return `What changed:\n${lines.join('\n')}\n`;
 }
