@@ -83,6 +83,14 @@ export function pyExpanded(v: unknown, levels: number, indent = 0): string {
   return `{\n${items}${close}}`;
 }
 
+/** A list with each item on one line of its own, however long (BUILDERS): Python compiles
+ *  this ~3x faster than entries spread over lines, and a diff still shows one builder a line. */
+export function pyOnePerLine(items: readonly unknown[]): string {
+  let out = '[\n';
+  for (const x of items) out += `    ${pyCompactWithin(x, Infinity)},\n`;
+  return `${out}]`;
+}
+
 function fill(items: string[], pad: string): string {
   const lines: string[] = [];
   let line = '';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import type { BuilderMatrix } from '../types.js';
-import { pyExpanded, pyLiteral } from './python.js';
+import { pyExpanded, pyLiteral, pyOnePerLine } from './python.js';
 import { stepsTable } from './steps-table.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -40,8 +40,13 @@ class Table {
   constructor(readonly entries: Record<string, unknown>) {}
 }
 
+/** A list written one item a line (BUILDERS): `{{py}}` writes it with pyOnePerLine. */
+class Rows {
+  constructor(readonly items: unknown[]) {}
+}
+
 function registerHelpers(hbs: typeof Handlebars) {
-  hbs.registerHelper('py', (value: unknown) => (value instanceof Table ? pyExpanded(value.entries, 2) : pyLiteral(value)));
+  hbs.registerHelper('py', (value: unknown) => (value instanceof Table ? pyExpanded(value.entries, 2) : value instanceof Rows ? pyOnePerLine(value.items) : pyLiteral(value)));
 }
 
 interface Precompiled {
@@ -86,5 +91,5 @@ export function render({ matrix, sources }: RenderInput, dir?: string): string {
     steps: table.keys[i],
     ...(downtime ? { downtime } : {}),
   }));
-  return template(dir)({ sources, workers: matrix.workers, steps: new Table(table.steps), builders, schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns });
+  return template(dir)({ sources, workers: matrix.workers, steps: new Table(table.steps), builders: new Rows(builders), schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns });
 }
