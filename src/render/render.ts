@@ -40,13 +40,12 @@ class Table {
   constructor(readonly entries: Record<string, unknown>) {}
 }
 
-/** A list written one item a line (BUILDERS): `{{py}}` writes it with pyOnePerLine. */
-class Rows {
-  constructor(readonly items: unknown[]) {}
-}
+/** A list written one item a line (BUILDERS): `{{py}}` writes it with pyOnePerLine. Still an
+ *  array, so a template reads it as before. */
+class Rows<T> extends Array<T> {}
 
 function registerHelpers(hbs: typeof Handlebars) {
-  hbs.registerHelper('py', (value: unknown) => (value instanceof Table ? pyExpanded(value.entries, 2) : value instanceof Rows ? pyOnePerLine(value.items) : pyLiteral(value)));
+  hbs.registerHelper('py', (value: unknown) => (value instanceof Table ? pyExpanded(value.entries, 2) : value instanceof Rows ? pyOnePerLine([...value]) : pyLiteral(value)));
 }
 
 interface Precompiled {
@@ -91,5 +90,5 @@ export function render({ matrix, sources }: RenderInput, dir?: string): string {
     steps: table.keys[i],
     ...(downtime ? { downtime } : {}),
   }));
-  return template(dir)({ sources, workers: matrix.workers, steps: new Table(table.steps), builders: new Rows(builders), schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns });
+  return template(dir)({ sources, workers: matrix.workers, steps: new Table(table.steps), builders: Rows.from(builders), schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns });
 }
