@@ -62,7 +62,7 @@ export function baselineConfig(fleet) {
     if (d.test_timeout !== undefined) extra.test_timeout = d.test_timeout;
     if (d.branches) extra.branches = rule(d.branches);
     if (d.name_format !== '{name} {branch}') extra.name_format = d.name_format;
-    if (d.dir_format !== '{branch}.{worker}{suffix}') extra.dir_format = d.dir_format;
+    if (d.dir_format !== '{dir}.{worker}{suffix}') extra.dir_format = d.dir_format;
     if (!d.branch_tag) extra.branch_tag = false;
     if (d.tags.length) extra.tags = d.tags;
     return `    (${py(d.name)}, ${py(d.worker)}, ${py(d.variant)}, ${py(d.stability ?? null)}${Object.keys(extra).length ? `, ${py(extra)}` : ''}),`;
@@ -86,9 +86,9 @@ FAULTHANDLER_MARGIN = ${d.faulthandler_margin}
 TEST_JOBS = ${d.test_jobs}
 DEFAULT_SCHEDULE = ${py(d.schedule)}
 
-# (name, git branch, Python version)
+# (name, git branch, Python version, directory prefix)
 BRANCHES = [
-${branches.map((b) => `    (${py(b.name)}, ${py(b.git_branch)}, ${py(b.version)}),`).join('\n')}
+${branches.map((b) => `    (${py(b.name)}, ${py(b.git_branch)}, ${py(b.version)}, ${py(b.dir)}),`).join('\n')}
 ]
 
 # (name, owner, os, arch, max_builds, online[, extra])
@@ -274,12 +274,12 @@ for name, worker_name, variant_name, stability, *extra in BUILDERS:
     step = d.get("test_timeout", TEST_TIMEOUT) * v.get("timeout_multiplier", 1)
     fh = max(step - FAULTHANDLER_MARGIN, 1)
     description = (v["description"] or variant_name) + ("" if w["online"] else " (worker offline)")
-    for branch, git_branch, version in BRANCHES:
+    for branch, git_branch, version, branch_dir in BRANCHES:
         if not (allowed(w.get("branches"), branch) and allowed(v.get("branches"), branch) and allowed(d.get("branches"), branch)):
             continue
-        values = {"name": name, "branch": branch, "worker": worker_name, "suffix": d.get("suffix", "")}
+        values = {"name": name, "branch": branch, "dir": branch_dir, "worker": worker_name, "suffix": d.get("suffix", "")}
         builder_name = fill(d.get("name_format", "{name} {branch}"), **values)
-        builddir = fill(d.get("dir_format", "{branch}.{worker}{suffix}"), builder=builder_name, **values)
+        builddir = fill(d.get("dir_format", "{dir}.{worker}{suffix}"), builder=builder_name, **values)
         tags = ([branch] if d.get("branch_tag", True) else []) + ([stability] if stability else []) + v["tags"] + d.get("tags", [])
         factory = util.BuildFactory([steps.Git(name="git", repourl=SETTINGS["git_url"], mode="full", method="fresh", timeout=3600)])
         factory.addSteps(RECIPES[v["recipe"]](w, v, d, version, step, fh))

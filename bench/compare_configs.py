@@ -28,6 +28,12 @@ def plain(v):
     """A comparable form of a step argument."""
     if isinstance(v, re.Pattern):
         return ("re", v.pattern)
+    if type(v).__name__ == "Transform":
+        # No equality of its own: the same function (code and captured values) of equal arguments.
+        fn = v._function
+        code = getattr(fn, "__code__", None)
+        cells = [plain(c.cell_contents) for c in (getattr(fn, "__closure__", None) or ())]
+        return ("Transform", code.co_code if code else fn, cells, plain(list(v._args)), plain(v._kwargs))
     if isinstance(v, (list, tuple)):
         return [plain(x) for x in v]
     if isinstance(v, dict):

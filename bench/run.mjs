@@ -14,7 +14,8 @@
 //
 // Writes bench/results.json and bench/results.md (a table for the README; `node
 // bench/summary.mjs FILE.json` re-renders it). A full run takes 4-8 minutes on 2 cores;
-// --quick (1x, 10x, 100x, fewer runs, Buildbot at 1x) about 30 seconds.
+// --quick (1x, 10x, 100x, fewer runs, Buildbot at 1x) about 30 seconds. It also times `check`
+// (remembered, and in full) and loads the 2026 fleet (fleets/cpython-2026) in Buildbot.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -88,7 +89,7 @@ const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max
 const round = (x, d = 1) => (x === undefined || x === null || Number.isNaN(x) ? x : Math.round(x * 10 ** d) / 10 ** d);
 
 /** Run argv once: wall milliseconds, peak RSS in KiB, exit code, stdout. */
-function runOnce(argv, { expect = 0, cwd } = {}) {
+function runOnce(argv, { expect = 0, cwd, env = {} } = {}) {
   const rssFile = join(work, 'rss');
   rmSync(rssFile, { force: true });
   let cmd;
@@ -97,7 +98,7 @@ function runOnce(argv, { expect = 0, cwd } = {}) {
   else if (argv[0] === process.execPath) [cmd, args] = [argv[0], ['--import', RSS_HOOK, ...argv.slice(1)]];
   else [cmd, args] = [argv[0], argv.slice(1)];
   const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, RSS_FILE: rssFile, NO_COLOR: '1' } });
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, RSS_FILE: rssFile, NO_COLOR: '1', ...env } });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== expect) throw new Error(`${argv.join(' ')}: exit ${r.status}, expected ${expect}\n${r.stderr}`);
   let rssKiB;
@@ -155,31 +156,44 @@ log(`bench: ${machine.nproc} x ${machine.cpu}, node ${machine.node}, load ${mach
 const base = readDefaultFleet();
 const results = { date: new Date().toISOString(), machine, quick: opt.quick, sizes: [], startup: undefined, buildbot: [] };
 
-// ---- start-up at 1x: `node -e ""` and `check`, interleaved ----
+// ---- start-up: `node -e ""` and `check` (remembered, and in full), interleaved ----
+// At 1x (a synthetic copy of the default fleet) and on the 2026 fleet as committed.
+const FLEET_2026 = here('../fleets/cpython-2026');
+const NO_MEMO = { BUILDMASTER_GEN_NO_MEMO: '1' };
+function startup(label, fleetArgs) {
+  const n = opt.quick ? 10 : 20;
+  const runs = { empty: [], floor: [], check: [], checkFull: [] };
+  const argvs = {
+    empty: [process.execPath, '-e', ''],
+    floor: [process.execPath, FLOOR, fleetArgs.workers, fleetArgs.builders],
+    check: [process.execPath, CLI, 'check', ...fleetArgs.args],
+    checkFull: [process.execPath, CLI, 'check', ...fleetArgs.args],
+  };
+  runOnce(argvs.check); // a first pass: check remembers it
+  for (let i = 0; i < n; i++) for (const k of Object.keys(runs)) runs[k].push(runOnce(argvs[k], k === 'checkFull' ? { env: NO_MEMO } : {}));
+  const wall = (k) => stats(runs[k].map((r) => r.ms));
+  const cpu = (k) => (runs[k].every((r) => r.cpuMs !== undefined) ? stats(runs[k].map((r) => r.cpuMs)) : undefined);
+  const ms = (k) => median(runs[k].map((r) => r.ms));
+  const r = {
+    fleet: label,
+    nodeEmpty: { ...wall('empty'), cpuMs: cpu('empty') },
+    yamlFloor: { ...wall('floor'), cpuMs: cpu('floor') },
+    check: { ...wall('check'), cpuMs: cpu('check') },
+    checkFull: { ...wall('checkFull'), cpuMs: cpu('checkFull') },
+    ratio: ms('check') / ms('empty'),
+    fullRatio: ms('checkFull') / ms('empty'),
+    floorRatio: ms('floor') / ms('empty'),
+    cpuRatio: cpu('check') && cpu('empty') ? cpu('check').median / cpu('empty').median : undefined,
+  };
+  log(`start-up (${label}): node -e "" ${round(ms('empty'))} ms, yaml floor ${round(ms('floor'))} ms, check ${round(ms('check'))} ms: ${round(r.ratio, 2)}x (full check ${round(ms('checkFull'))} ms: ${round(r.fullRatio, 2)}x)`);
+  return r;
+}
 {
   const f = writeFleet(join(work, 'startup'), 1, base);
   const out = join(work, 'startup', 'out');
   runOnce([process.execPath, CLI, 'generate', '--workers', f.workers, '--builders', f.builders, '--out', out]);
-  const n = opt.quick ? 10 : 20;
-  const runs = { empty: [], floor: [], check: [] };
-  const argvs = {
-    empty: [process.execPath, '-e', ''],
-    floor: [process.execPath, FLOOR, f.workers, f.builders],
-    check: [process.execPath, CLI, 'check', '--workers', f.workers, '--builders', f.builders, '--out', out],
-  };
-  for (let i = 0; i < n; i++) for (const k of Object.keys(runs)) runs[k].push(runOnce(argvs[k]));
-  const wall = (k) => stats(runs[k].map((r) => r.ms));
-  const cpu = (k) => (runs[k].every((r) => r.cpuMs !== undefined) ? stats(runs[k].map((r) => r.cpuMs)) : undefined);
-  const [empty, floor, check] = ['empty', 'floor', 'check'].map((k) => runs[k].map((r) => r.ms));
-  results.startup = {
-    nodeEmpty: { ...wall('empty'), cpuMs: cpu('empty') },
-    yamlFloor: { ...wall('floor'), cpuMs: cpu('floor') },
-    check: { ...wall('check'), cpuMs: cpu('check') },
-    ratio: median(check) / median(empty),
-    floorRatio: median(floor) / median(empty),
-    cpuRatio: cpu('check') && cpu('empty') ? cpu('check').median / cpu('empty').median : undefined,
-  };
-  log(`start-up: node -e "" ${round(median(empty))} ms, yaml floor ${round(median(floor))} ms, check (1x) ${round(median(check))} ms: ${round(results.startup.ratio, 2)}x`);
+  results.startup = startup('1×', { workers: f.workers, builders: f.builders, args: ['--workers', f.workers, '--builders', f.builders, '--out', out] });
+  results.startup2026 = startup('2026', { workers: join(FLEET_2026, 'workers.yaml'), builders: join(FLEET_2026, 'builders.yaml'), args: ['--fleet', FLEET_2026] });
 }
 
 // ---- each size ----
@@ -188,13 +202,14 @@ for (const factor of sizes) {
   const f = writeFleet(dir, factor, base);
   const out = join(dir, 'out');
   const outFile = join(out, 'master.cfg');
-  const io = ['--workers', f.workers, '--builders', f.builders, '--out', out];
+  const inputs = ['--workers', f.workers, '--builders', f.builders];
+  const io = [...inputs, '--out', out];
   const runs = runsFor(factor);
   log(`${factor}x: ${f.workerCount} workers, ${f.defCount} definitions, ${round(f.bytes / 1024)} KiB of YAML; ${runs} runs each`);
-  const validate = measure([process.execPath, CLI, 'validate', ...io], runs);
+  const validate = measure([process.execPath, CLI, 'validate', ...inputs], runs);
   const generate = measure([process.execPath, CLI, 'generate', ...io], runs, { before: () => rmSync(out, { recursive: true, force: true }) });
   const check = measure([process.execPath, CLI, 'check', ...io], runs);
-  const summary = runOnce([process.execPath, CLI, 'validate', ...io]).stdout;
+  const summary = runOnce([process.execPath, CLI, 'validate', ...inputs]).stdout;
   const builders = Number(/(\d+) builders/.exec(summary)?.[1]);
   const outputBytes = statSync(outFile).size;
   const stageRuns = [];
@@ -212,12 +227,12 @@ for (const factor of sizes) {
     `  validate ${round(validate.median)} ms, generate ${round(generate.median)} ms (peak ${round(generate.peakRssMiB)} MiB), check ${round(check.median)} ms; ` +
       `stages ${stageNames.map((s) => `${s} ${round(stages[s])}`).join(', ')}`,
   );
-  if (buildbotSizes.includes(factor)) results.buildbot.push(await buildbotRun(factor, dir, f, outFile));
+  if (buildbotSizes.includes(factor)) results.buildbot.push(await buildbotRun(factor, dir, f, outFile, builders));
   if (!opt.keep && factor >= 100) rmSync(dir, { recursive: true, force: true });
 }
 
 // ---- Buildbot: the generated config against the hand-written baseline ----
-async function buildbotRun(factor, dir, f, generatedFile) {
+async function buildbotRun(factor, dir, f, generatedFile, builders) {
   const { loadFleet } = await import(new URL('../dist/pipeline.js', import.meta.url).href);
   const { baselineConfig } = await import('./baseline.mjs');
   const baselineFile = join(dir, 'baseline', 'master.cfg');
@@ -249,6 +264,7 @@ async function buildbotRun(factor, dir, f, generatedFile) {
   const load = { generated: stats(loads[generatedFile].map((s) => s * 1000)), baseline: stats(loads[baselineFile].map((s) => s * 1000)) };
   const r = {
     factor,
+    builders,
     equivalent,
     checkconfig: { generated, baseline, ratio: generated.median / baseline.median },
     configLoad: { ...load, ratio: load.generated.median / load.baseline.median },
@@ -258,6 +274,26 @@ async function buildbotRun(factor, dir, f, generatedFile) {
       `config load alone: ${round(load.generated.median)} vs ${round(load.baseline.median)} ms (${round(r.configLoad.ratio, 2)}x); equivalent: ${equivalent}`,
   );
   return r;
+}
+
+// ---- Buildbot: the 2026 fleet's generated master.cfg (no hand-written equivalent here) ----
+if (buildbotSizes.length) {
+  const file = join(FLEET_2026, 'out', 'master.cfg');
+  const runs = opt.quick ? 3 : 5;
+  const env = { ...process.env, PYBUILDBOT_SETTINGS_PATH: join(work, 'no-settings.yaml') };
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(BUILDBOT, ['checkconfig', file], { encoding: 'utf8', env });
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (r.status !== 0) throw new Error(`buildbot checkconfig ${file}: exit ${r.status}\n${r.stdout}${r.stderr}`);
+  }
+  const t = spawnSync(PYTHON, [COMPARE, 'time', String(runs * 2), file], { encoding: 'utf8', env });
+  if (t.status !== 0) throw new Error(`compare_configs.py time: ${t.stderr}`);
+  const builders = Number(/(\d+) builders/.exec(runOnce([process.execPath, CLI, 'validate', '--fleet', FLEET_2026]).stdout)?.[1]);
+  const load = stats(JSON.parse(t.stdout)[file].map((x) => x * 1000));
+  results.buildbot2026 = { builders, bytes: statSync(file).size, checkconfig: stats(ms), configLoad: load, msPerBuilder: load.median / builders };
+  log(`  2026 fleet: buildbot checkconfig ${round(median(ms))} ms; config load alone ${round(load.median)} ms (${round(load.median / builders, 2)} ms per builder)`);
 }
 
 // ---- growth ----

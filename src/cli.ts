@@ -2,6 +2,8 @@
 // The command line: parse options, find the fleet, run the pipeline, print problems, pick
 // the exit code. Exit codes: 0 ok, 1 out/ is out of date (check), 2 invalid input or
 // usage, 3 internal error.
+// First: a memoised `check` exits here, before the rest (yaml, ajv, handlebars) is loaded.
+import './check-gate.js';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -9,16 +11,19 @@ import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError, type Values } from './args.js';
 import { commandHelp, commandNamed, overallHelp, PROGRAM, RUN, usageLine, type CommandSpec } from './commands.js';
 import { displayPath, FleetNotFound, locateFleets, type FleetLocation } from './fleet-paths.js';
-import { loadFleet, renderConfig, type Generated } from './pipeline.js';
+import type { Generated } from './pipeline.js';
 import { InvalidInput } from './problems.js';
-import { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } from './report.js';
 import { OUTPUT_FILE, readIfExists, writeAtomic } from './output.js';
-import { buildersSchema, workersSchema } from './validate/schemas.js';
-import { explain, UnknownName } from './explain/explain.js';
-import { matrixJson, matrixText } from './explain/matrix.js';
-import { checkOutput, changesReport, UnreadableBase } from './check.js';
 import { FileError, fsStep, type Context, type Io } from './context.js';
-import { writeReport } from './fleet-report/command.js';
+import { memoKey, remember, type Printed } from './check-memo.js';
+// Loaded after check-gate.js has run: a memoised `check` never loads these (nor yaml, ajv, handlebars).
+const { loadFleet, renderConfig } = await import('./pipeline.js');
+const { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } = await import('./report.js');
+const { buildersSchema, workersSchema } = await import('./validate/schemas.js');
+const { explain, UnknownName } = await import('./explain/explain.js');
+const { matrixJson, matrixText } = await import('./explain/matrix.js');
+const { checkOutput, changesReport, UnreadableBase } = await import('./check.js');
+const { writeReport } = await import('./fleet-report/command.js');
 
 export const version = (): string => (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -51,8 +56,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const fleets = fsStep('look for the fleet', () => locateFleets(values, io.cwd, command.name === 'schema' ? 'schema' : 'out'));
     if (command.name === 'explain' && fleets.length > 1) return explainAcross(fleets, args.join(' '), values, io);
+    // A passing `check` is remembered (check-memo.ts), with what it printed.
+    const memo = command.name === 'check' ? { argv, cwd: io.cwd, env: io.env, tty: process.stderr.isTTY === true, fleets } : undefined;
+    const key = memo && memoKey(memo);
+    const printed: Printed = [];
+    const runIo: Io = key ? { ...io, out: (s) => (printed.push([1, s]), io.out(s)), err: (s) => (printed.push([2, s]), io.err(s)) } : io;
     let code = 0;
-    for (const fleet of fleets) code = Math.max(code, runOne(command, args, context(io, values, fleet, fleets.length > 1)));
+    for (const fleet of fleets) code = Math.max(code, runOne(command, args, context(runIo, values, fleet, fleets.length > 1)));
+    // Only when nothing changed while it ran.
+    if (key && code === 0 && memoKey(memo)?.key === key.key) remember(key, fleets.map((f) => join(f.out, OUTPUT_FILE)), printed, io.env);
     return code;
   } catch (e) {
     if (e instanceof FleetNotFound) {
@@ -162,7 +174,7 @@ function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Contex
 /** `explain NAME` over several fleets: every fleet that knows the name answers. */
 function explainAcross(fleets: FleetLocation[], name: string, values: Values, io: Io): number {
   let found = 0;
-  let first: UnknownName | undefined;
+  let first: InstanceType<typeof UnknownName> | undefined;
   let code = 0;
   for (const fleet of fleets) {
     const c = context(io, values, fleet, true);

@@ -42,10 +42,10 @@ describe('changes', () => {
   it('a renamed definition is a rename (its directories stay), not five removals and five additions', async () => {
     const dir = fleet((b) => b.replace('{ name: AMD64 Windows8, worker', '{ name: AMD64 Windows 8, worker'));
     const r = await cli(dir, ['changes', 'base.cfg']);
-    expect(r.out).toContain('builders renamed (5):\n    AMD64 Windows 8 (2.7, 3.5, 3.6, 3.x, custom): was AMD64 Windows8\n');
+    expect(r.out).toContain('builders renamed (5):\n    AMD64 Windows 8 (2.7, 3.5, 3.6, 3.x, custom): was AMD64 Windows8; Buildbot starts a new build history under the new name\n');
     expect(r.out).not.toContain('builders added');
     const md = await cli(dir, ['changes', 'base.cfg', '--markdown']);
-    expect(md.out).toContain('**Builders renamed (5)**\n\n- `AMD64 Windows 8` on `2.7`, `3.5`, `3.6`, `3.x`, `custom`: was AMD64 Windows8\n');
+    expect(md.out).toContain('**Builders renamed (5)**\n\n- `AMD64 Windows 8` on `2.7`, `3.5`, `3.6`, `3.x`, `custom`: was AMD64 Windows8; Buildbot starts a new build history under the new name\n');
   });
 
   it('a new directory is not a rename: removed and added, and the directory change flagged on a rename that also moves', async () => {
@@ -61,7 +61,8 @@ describe('changes', () => {
     writeFileSync(summary, '# earlier steps\n');
     const r = await cli(dir, ['changes', 'base.cfg'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^What changed:\n {2}builders changed \(5\):\n {4}x86 Tiger/);
+    // What changed inside the step comes first, once, with how many builders it touches.
+    expect(r.out).toMatch(/^What changed:\n {2}steps changed \(1\):\n {4}debug: test \+TESTTIMEOUT=\d+ -TESTTIMEOUT=\d+, timeout \d+ → \d+ \(5 builders\)\n {2}builders changed \(5\):\n {4}x86 Tiger/);
     const md = readFileSync(summary, 'utf8');
     expect(md).toMatch(/^# earlier steps\n## What this change does to the fleet \(out\/master\.cfg\)\n\nBuilders: 5 changed \(162 → 162 builders\)\.\n/);
     expect(md).toContain('- `x86 Tiger` on `2.7`, `3.5`, `3.6`, `3.x`, `custom`: steps (test)');

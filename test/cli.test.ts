@@ -80,7 +80,7 @@ describe('exit codes', () => {
     const r = await cli(dir, ['check']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('out/master.cfg is out of date');
-    expect(r.out).toMatch(/^What changed:\n {2}builders changed \(5\):\n {4}x86 Tiger \(2\.7, 3\.5, 3\.6, 3\.x, custom\): steps \(test\)\n/);
+    expect(r.out).toMatch(/^What changed:\n {2}steps changed \(1\):\n {4}debug: test .* \(5 builders\)\n {2}builders changed \(5\):\n {4}x86 Tiger \(2\.7, 3\.5, 3\.6, 3\.x, custom\): steps \(test\)\n/);
     expect(r.out.indexOf('What changed')).toBeLessThan(r.out.indexOf('--- out/master.cfg (on disk)'));
     // check never writes.
     expect(readFileSync(join(dir, 'out', 'master.cfg'))).toEqual(readFileSync(join(ROOT, 'out', 'master.cfg')));

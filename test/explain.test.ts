@@ -1,6 +1,7 @@
 // `explain` and `matrix` must tell a worker owner exactly what master.cfg will run: both
-// are checked against the BUILDERS table of the committed out/master.cfg, read back with
-// the Python-literal parser (the committed file is current: see `check` in CI).
+// are checked against the BUILDERS table of the committed out/master.cfg (its step keys
+// resolved through STEPS), read back with the Python-literal parser (the committed file is
+// current: see `check` in CI).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,13 +10,14 @@ import { main } from '../src/cli.js';
 import { commandLine } from '../src/explain/describe.js';
 import type { MatrixJson } from '../src/explain/matrix.js';
 import { readAssignment } from '../src/explain/pyliteral.js';
+import { tableRecords } from '../src/explain/drift.js';
 import type { Step } from '../src/types.js';
 import { naturalCompare } from '../src/sort.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const cfg = readFileSync(join(ROOT, 'out', 'master.cfg'), 'utf8');
 type B = { name: string; worker: string; branch: string; variant: string; builddir: string; scheduler: string; steps: Step[] };
-const BUILDERS = readAssignment(cfg, 'BUILDERS') as unknown as B[];
+const BUILDERS = tableRecords(cfg, 'BUILDERS') as unknown as B[];
 const WORKERS = readAssignment(cfg, 'WORKERS') as { name: string; online: boolean }[];
 const SCHEDULERS = readAssignment(cfg, 'SCHEDULERS') as { name: string; git_branch?: string; builders: string[] }[];
 const gitBranch = (b: B) => SCHEDULERS.find((s) => s.builders.includes(b.name) && s.git_branch)!.git_branch!;

@@ -50,7 +50,7 @@ describe('check on a CRLF checkout', () => {
     const r = await cli(dir, ['check']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('it also has CRLF line endings, which the diff below leaves out');
-    expect(r.out).toMatch(/^What changed:\n {2}builders changed \(5\):\n {4}x86 Tiger/);
+    expect(r.out).toMatch(/^What changed:\n {2}steps changed \(1\):\n[^\n]*\n {2}builders changed \(5\):\n {4}x86 Tiger/);
     const changed = r.out.split('\n').filter((l) => /^[-+][^-+]/.test(l));
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThan(30);

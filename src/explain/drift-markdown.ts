@@ -2,6 +2,7 @@
 // removes, renames and changes, in builder terms. Names are code spans (they may hold any
 // printable character); every line starts with `#`, `-` or text of ours, never `::`.
 import { describeTable, LIMIT, type Drift, type TableDrift } from './drift.js';
+import { formatStepChange } from './step-drift.js';
 
 /** A code span that holds `s` whatever backquotes it contains. */
 export function code(s: string): string {
@@ -29,7 +30,9 @@ const counts = (t: TableDrift) => [t.added.length && `${t.added.length} added`, 
 /** `## title`, a one-line count, then each table's changes. */
 export function driftMarkdown(d: Drift, o: { title: string; builders?: { before: number; after: number } }): string {
   const lines = [`## ${o.title}`, ''];
-  const body = [...table('Builders', d.builders), ...table('Workers', d.workers), ...table('Schedulers', d.schedulers)];
+  const steps = d.steps.length ? ['', `**Steps changed (${d.steps.length})**`, '', ...d.steps.slice(0, LIMIT).map((c) => `- ${code(formatStepChange(c))}`)] : [];
+  if (d.steps.length > LIMIT) steps.push(`- ... and ${d.steps.length - LIMIT} more`);
+  const body = [...steps, ...table('Builders', d.builders), ...table('Workers', d.workers), ...table('Schedulers', d.schedulers)];
   const total = o.builders ? ` (${o.builders.before} → ${o.builders.after} builders)` : '';
   if (!body.length) lines.push(`No builder, worker or scheduler changes${total}.`);
   else lines.push(`Builders: ${counts(d.builders) || 'no change'}${total}.`, ...body);

@@ -3,6 +3,7 @@
 // same parser, so the summary cannot disagree with what Buildbot would load.
 import { PyLiteralError, readAssignment, type PyValue } from './pyliteral.js';
 import { branchNameOrder, byNatural, naturalCompare } from '../sort.js';
+import { formatStepChange, stepChanges, type StepChange } from './step-drift.js';
 
 export type Rec = Record<string, PyValue>;
 
@@ -34,6 +35,8 @@ export interface Drift {
   builders: TableDrift;
   workers: TableDrift;
   schedulers: TableDrift;
+  /** What changed inside steps, per variant and step, with how many builders it touches. */
+  steps: StepChange[];
 }
 
 /** A stable text for deep comparison (key order does not matter). */
@@ -51,19 +54,40 @@ function canon(v: PyValue): string {
 /** A master.cfg whose data tables cannot be read (hand-edited, or from an older generator). */
 export class UnreadableConfig extends Error {}
 
-function records(source: string, table: string): Map<string, Rec> {
-  let v: PyValue | undefined;
+function read(source: string, table: string): PyValue | undefined {
   try {
-    v = readAssignment(source, table);
+    return readAssignment(source, table);
   } catch (e) {
     if (e instanceof PyLiteralError) throw new UnreadableConfig(`\`${table}\`: ${e.message}`);
     throw e;
   }
+}
+
+const isRec = (v: PyValue | undefined): v is Rec => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** A table's records; BUILDERS with each step key replaced by its step from STEPS (a file
+ *  from before the STEPS table has the steps inline, and reads the same). */
+export function tableRecords(source: string, table: string): Rec[] {
+  const v = read(source, table);
   if (!Array.isArray(v)) throw new UnreadableConfig(`no \`${table} = [...]\` list`);
+  const recs = v.filter(isRec);
+  if (table !== 'BUILDERS') return recs;
+  const steps = read(source, 'STEPS');
+  return recs.map((r) => {
+    if (!Array.isArray(r.steps)) return r;
+    const resolved = r.steps.map((k) => {
+      if (typeof k !== 'string') return k;
+      const step = isRec(steps) ? steps[k] : undefined;
+      if (step === undefined) throw new UnreadableConfig(`\`BUILDERS\`: step ${JSON.stringify(k)} is not in \`STEPS\``);
+      return step;
+    });
+    return { ...r, steps: resolved };
+  });
+}
+
+function records(source: string, table: string): Map<string, Rec> {
   const out = new Map<string, Rec>();
-  for (const r of v) {
-    if (r && typeof r === 'object' && !Array.isArray(r) && typeof r.name === 'string') out.set(r.name, r);
-  }
+  for (const r of tableRecords(source, table)) if (typeof r.name === 'string') out.set(r.name, r);
   return out;
 }
 
@@ -82,12 +106,29 @@ function stepNames(before: PyValue | undefined, after: PyValue | undefined): str
 const entry = (name: string, r: Rec): Entry => (typeof r.branch === 'string' ? { name, branch: r.branch } : { name });
 const byName = byNatural<{ name: string }>((e) => e.name);
 
+/** `tags (unstable → stable)`, `tags (+new -old)`. */
+function tagsChange(before: PyValue | undefined, after: PyValue | undefined): string {
+  const list = (v: PyValue | undefined) => (Array.isArray(v) ? v.map(String) : []);
+  const a = list(before);
+  const b = list(after);
+  const parts: string[] = [];
+  for (const [from, to] of [['unstable', 'stable'], ['stable', 'unstable']]) {
+    if (a.includes(from!) && !a.includes(to!) && b.includes(to!) && !b.includes(from!)) {
+      parts.push(`${from} → ${to}`);
+      a.splice(a.indexOf(from!), 1);
+      b.splice(b.indexOf(to!), 1);
+    }
+  }
+  parts.push(...b.filter((t) => !a.includes(t)).map((t) => `+${t}`), ...a.filter((t) => !b.includes(t)).map((t) => `-${t}`));
+  return parts.length ? `tags (${parts.join(', ')})` : 'tags (order)';
+}
+
 /** The top-level fields of two records that differ; for `steps`, which steps (by name). */
 function fieldsChanged(a: Rec, b: Rec, ignore: string[] = []): string[] {
   const fields: string[] = [];
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
     if (ignore.includes(key) || (canon(a[key] ?? null) === canon(b[key] ?? null) && key in a === key in b)) continue;
-    fields.push(key === 'steps' ? `steps (${stepNames(a[key], b[key]).join(', ')})` : key);
+    fields.push(key === 'steps' ? `steps (${stepNames(a[key], b[key]).join(', ')})` : key === 'tags' ? tagsChange(a[key], b[key]) : key);
   }
   return fields;
 }
@@ -129,8 +170,12 @@ export function compare(before: Map<string, Rec>, after: Map<string, Rec>, renam
  *  tables; throws UnreadableConfig when either text lacks a readable table. */
 export function drift(committed: string, generated: string): Drift {
   const table = (t: string) => compare(records(committed, t), records(generated, t));
-  const builders = compare(records(committed, 'BUILDERS'), records(generated, 'BUILDERS'), 'builddir');
-  return { builders, workers: table('WORKERS'), schedulers: table('SCHEDULERS') };
+  const before = records(committed, 'BUILDERS');
+  const after = records(generated, 'BUILDERS');
+  const builders = compare(before, after, 'builddir');
+  const pairs: [Rec, Rec][] = [...after].flatMap(([n, r]) => (before.has(n) ? [[before.get(n)!, r] as [Rec, Rec]] : []));
+  for (const r of builders.renamed) pairs.push([before.get(r.from)!, after.get(r.name)!]);
+  return { builders, workers: table('WORKERS'), schedulers: table('SCHEDULERS'), steps: stepChanges(pairs) };
 }
 
 export const LIMIT = 30;
@@ -172,7 +217,7 @@ export function describeTable(d: TableDrift): { verb: 'added' | 'removed' | 'ren
     {
       verb: 'renamed' as const,
       count: d.renamed.length,
-      groups: groupEntries(d.renamed.map((r) => ({ ...r, detail: `was ${stem(r.from, r.branch)}${r.fields.length ? `; also ${r.fields.map((f) => NOTES[f] ?? f).join(', ')}` : ''}` }))),
+      groups: groupEntries(d.renamed.map((r) => ({ ...r, detail: `was ${stem(r.from, r.branch)}; Buildbot starts a new build history under the new name${r.fields.length ? `; also ${r.fields.map((f) => NOTES[f] ?? f).join(', ')}` : ''}` }))),
     },
     { verb: 'changed' as const, count: d.changed.length, groups: groupEntries(d.changed.map((c) => ({ ...c, detail: c.fields.map((f) => NOTES[f] ?? f).join(', ') }))) },
   ].filter((x) => x.count > 0);
@@ -190,9 +235,16 @@ function section(label: string, d: TableDrift): string[] {
   return lines;
 }
 
+function stepSection(changes: StepChange[]): string[] {
+  if (!changes.length) return [];
+  const lines = [`  steps changed (${changes.length}):`, ...changes.slice(0, LIMIT).map((c) => `    ${formatStepChange(c)}`)];
+  if (changes.length > LIMIT) lines.push(`    ... and ${changes.length - LIMIT} more`);
+  return lines;
+}
+
 /** A few lines for people: what a reviewer should look for in the diff below. */
 export function formatDrift(d: Drift): string {
-  const lines = [...section('builders', d.builders), ...section('workers', d.workers), ...section('schedulers', d.schedulers)];
+  const lines = [...stepSection(d.steps), ...section('builders', d.builders), ...section('workers', d.workers), ...section('schedulers', d.schedulers)];
   if (!lines.length) return 'The builders, workers and schedulers are the same; the difference is elsewhere in the file (comments or code).\n';
   return `What changed:\n${lines.join('\n')}\n`;
 }

@@ -67,6 +67,30 @@ export function pyLiteral(v: unknown, indent = 0): string {
   return `{\n${body}${close}}`;
 }
 
+/** Like pyLiteral, but the first `levels` levels always one item per line: each entry of
+ *  a table such as STEPS keeps one field a line, so an edited field is a one-line diff
+ *  instead of a compact entry reflowed into several lines. */
+export function pyExpanded(v: unknown, levels: number, indent = 0): string {
+  if (levels <= 0 || scalar(v) !== undefined) return pyLiteral(v, indent);
+  const pad = ' '.repeat(indent + 4);
+  const close = ' '.repeat(indent);
+  let items = '';
+  if (Array.isArray(v)) {
+    for (const x of v) items += `${pad}${pyExpanded(x, levels - 1, indent + 4)},\n`;
+    return `[\n${items}${close}]`;
+  }
+  for (const [k, x] of entriesOf(v)) items += `${pad}${pyString(k)}: ${pyExpanded(x, levels - 1, indent + 4)},\n`;
+  return `{\n${items}${close}}`;
+}
+
+/** A list with each item on one line of its own, however long (BUILDERS): Python compiles
+ *  this ~3x faster than entries spread over lines, and a diff still shows one builder a line. */
+export function pyOnePerLine(items: readonly unknown[]): string {
+  let out = '[\n';
+  for (const x of items) out += `    ${pyCompactWithin(x, Infinity)},\n`;
+  return `${out}]`;
+}
+
 function fill(items: string[], pad: string): string {
   const lines: string[] = [];
   let line = '';

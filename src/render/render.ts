@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import type { BuilderMatrix } from '../types.js';
-import { pyLiteral } from './python.js';
+import { pyExpanded, pyLiteral, pyOnePerLine } from './python.js';
+import { stepsTable } from './steps-table.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -19,19 +20,32 @@ function template(dir = TEMPLATES_DIR): Handlebars.TemplateDelegate {
   if (pre) {
     // The build's precompiled templates (scripts/precompile.mjs) need only handlebars' runtime.
     const hbs = (require('handlebars/runtime') as typeof Handlebars).create();
-    hbs.registerHelper('py', (value: unknown) => pyLiteral(value));
+    registerHelpers(hbs);
     for (const [name, spec] of Object.entries(pre.partials)) hbs.registerPartial(name, hbs.template(spec));
     return (compiled = hbs.template(pre.main));
   }
   // noEscape: handlebars' escaping is for HTML. Values reach Python only through `py`.
   const hbs = (require('handlebars') as typeof Handlebars).create();
-  hbs.registerHelper('py', (value: unknown) => pyLiteral(value));
+  registerHelpers(hbs);
   for (const f of readdirSync(dir).sort()) {
     if (f.endsWith('.hbs') && f !== 'master.cfg.hbs') hbs.registerPartial(basename(f, '.hbs'), readFileSync(join(dir, f), 'utf8'));
   }
   const t = hbs.compile(readFileSync(join(dir, 'master.cfg.hbs'), 'utf8'), { noEscape: true, strict: true });
   if (dir === TEMPLATES_DIR) compiled = t;
   return t;
+}
+
+/** A table whose entries keep one field a line (STEPS): `{{py}}` writes it with pyExpanded. */
+class Table {
+  constructor(readonly entries: Record<string, unknown>) {}
+}
+
+/** A list written one item a line (BUILDERS): `{{py}}` writes it with pyOnePerLine. Still an
+ *  array, so a template reads it as before. */
+class Rows<T> extends Array<T> {}
+
+function registerHelpers(hbs: typeof Handlebars) {
+  hbs.registerHelper('py', (value: unknown) => (value instanceof Table ? pyExpanded(value.entries, 2) : value instanceof Rows ? pyOnePerLine([...value]) : pyLiteral(value)));
 }
 
 interface Precompiled {
@@ -63,7 +77,8 @@ export interface RenderInput {
 
 export function render({ matrix, sources }: RenderInput, dir?: string): string {
   const { test_warning_patterns, source, ...master } = matrix.master;
-  const builders = matrix.builders.map(({ name, worker, branch, variant, builddir, tags, scheduler, description, steps, downtime }) => ({
+  const table = stepsTable(matrix.builders);
+  const builders = matrix.builders.map(({ name, worker, branch, variant, builddir, tags, scheduler, description, downtime }, i) => ({
     name,
     worker,
     branch,
@@ -72,8 +87,8 @@ export function render({ matrix, sources }: RenderInput, dir?: string): string {
     tags,
     scheduler,
     ...(master.builder_descriptions ? { description } : {}),
-    steps,
+    steps: table.keys[i],
     ...(downtime ? { downtime } : {}),
   }));
-  return template(dir)({ sources, workers: matrix.workers, builders, schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns });
+  return template(dir)({ sources, workers: matrix.workers, steps: new Table(table.steps), builders: Rows.from(builders), schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns });
 }

@@ -10,7 +10,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from readback import walk  # noqa: E402
+from readback import resolved, walk  # noqa: E402
 
 
 def main():
@@ -24,7 +24,7 @@ def main():
             if not isinstance(ns.get("BuildmasterConfig"), dict):
                 raise ValueError("no BuildmasterConfig")
             for table, path, want in case["expect"]:
-                got = walk(ns[table], path)
+                got = walk(resolved(ns)[table], path)
                 if got != want:
                     raise ValueError(f"{table}{path}: got {ascii(got)}, want {ascii(want)}")
             loaded += 1

@@ -11,7 +11,7 @@ const CASES = 3000;
 const ASCII = /^[\x20-\x7e\n]*$/;
 
 /** Literals wrapped as the WORKERS table of an otherwise empty module, for readback.py. */
-const asModule = (lit: string) => `SOURCES = []\nWORKERS = ${lit}\nBUILDERS = []\nSCHEDULERS = []\n`;
+const asModule = (lit: string) => `SOURCES = []\nWORKERS = ${lit}\nSTEPS = {}\nBUILDERS = []\nSCHEDULERS = []\n`;
 
 const value = fc.letrec((tie) => ({
   v: fc.oneof(

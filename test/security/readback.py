@@ -3,16 +3,17 @@
 stdin: JSON list of cases {"id", "text", "expect": [[table, [path...], value], ...]}.
 stdout: JSON list of failures {"id", "why"} (ASCII only).
 
-For every case: the text compiles; its data tables (SOURCES, WORKERS, BUILDERS,
+For every case: the text compiles; its data tables (SOURCES, WORKERS, STEPS, BUILDERS,
 SCHEDULERS) are pure literals (ast.literal_eval refuses calls, names, attributes...);
 everything outside them is byte-identical to the first case's (no value added code);
-and each expected value reads back equal to the input value.
+and each expected value reads back equal to the input value (a builder's steps read
+through STEPS, by key).
 """
 import ast
 import json
 import sys
 
-TABLES = ("SOURCES", "WORKERS", "BUILDERS", "SCHEDULERS")
+TABLES = ("SOURCES", "WORKERS", "STEPS", "BUILDERS", "SCHEDULERS")
 
 
 def split(text):
@@ -44,6 +45,13 @@ def split(text):
     return "".join(skeleton), tables
 
 
+def resolved(tables):
+    """The tables with each builder's step keys replaced by the steps they name."""
+    steps = tables["STEPS"]
+    builders = [dict(b, steps=[steps[k] for k in b["steps"]]) for b in tables["BUILDERS"]]
+    return dict(tables, BUILDERS=builders)
+
+
 def walk(value, path):
     for p in path:
         value = value[p]
@@ -59,6 +67,7 @@ def main():
             if not text.isascii():
                 raise ValueError("master.cfg is not ASCII")
             skeleton, tables = split(text)
+            tables = resolved(tables)
             if baseline is None:
                 baseline = skeleton
             elif skeleton != baseline:

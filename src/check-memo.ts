@@ -1,0 +1,138 @@
+// `check` without re-generating, when nothing it depends on changed since a check passed.
+//
+// Key: sha256 of everything the result of `check` depends on: the command line and working
+// directory, the environment variables the CLI reads, both declaration files' bytes, and
+// the generator itself (every file under dist/, the templates, package.json and the
+// installed yaml, ajv, handlebars and diff packages' manifests). Value: sha256 of the
+// master.cfg that passed, and what `check` printed. A hit needs the key to match and the
+// output file on disk to hash to the stored value, so an edited output, an edited
+// declaration, or a changed generator or template always runs the full check (which then
+// fails as before). Only passing checks are stored; under GitHub Actions (annotations, job
+// summary) the full check always runs.
+//
+// This module is the CLI's first import and imports only Node built-ins and our own small
+// modules, so a hit exits before yaml, ajv and handlebars are loaded.
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openRegular } from './regular-file.js';
+
+const VERSION = 'check-memo 1';
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/** A declaration or output file's bytes, read as the CLI reads them: a regular file only,
+ *  never through a symlink, never blocking on a FIFO (throws otherwise). */
+function bytes(path: string): Buffer {
+  const { fd } = openRegular(path);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+const PACKAGE = fileURLToPath(new URL('../', import.meta.url));
+const DIST = join(PACKAGE, 'dist');
+const TEMPLATES = join(PACKAGE, 'templates');
+/** Where memos live (git-ignored with node_modules/); overridable for tests. */
+export const memoDir = (env: NodeJS.ProcessEnv) => env.BUILDMASTER_GEN_CACHE || join(PACKAGE, 'node_modules', '.cache', 'buildmaster-gen');
+const DEPENDENCIES = ['yaml', 'ajv', 'handlebars', 'diff'];
+const ENV = ['NO_COLOR', 'FORCE_COLOR', 'GITHUB_ACTIONS', 'GITHUB_WORKSPACE', 'GITHUB_STEP_SUMMARY', 'RUNNER_TEMP'];
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+let generator: string | undefined;
+/** A hash of the generator's code, templates and dependencies (once per process). */
+function generatorHash(): string {
+  if (generator) return generator;
+  const h = createHash('sha256');
+  const paths = [...files(DIST), ...files(TEMPLATES), join(PACKAGE, 'package.json'), ...DEPENDENCIES.map((d) => join(PACKAGE, 'node_modules', d, 'package.json'))];
+  for (const p of paths) h.update(`${p.slice(PACKAGE.length)}\0`).update(readFileSync(p)).update('\0');
+  return (generator = h.digest('hex'));
+}
+
+export interface MemoInput {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Whether stderr is a terminal (colour). */
+  tty: boolean;
+  /** Each fleet's declaration files. */
+  fleets: { workers: string; builders: string }[];
+}
+
+export interface MemoKey {
+  /** The invocation (command line, directory, environment): names the memo's file, so each
+   *  way of running `check` keeps one memo, replaced when its inputs change. */
+  slot: string;
+  /** Everything else the result depends on. */
+  key: string;
+}
+
+/** The memo key, or undefined when `check` must run in full. */
+export function memoKey(i: MemoInput): MemoKey | undefined {
+  // BUILDMASTER_GEN_NO_MEMO=1: always the full check (the benchmark times both).
+  if (i.env.GITHUB_ACTIONS === 'true' || i.env.BUILDMASTER_GEN_NO_MEMO) return undefined;
+  try {
+    const slot = sha256(`${VERSION}\0${JSON.stringify([i.argv, i.cwd, i.tty, ENV.map((k) => i.env[k] ?? null)])}`);
+    const h = createHash('sha256').update(`${slot}\0${process.version}\0`);
+    h.update(generatorHash());
+    for (const f of i.fleets.flatMap((x) => [x.workers, x.builders])) h.update(`\0${f}\0`).update(bytes(f));
+    return { slot, key: h.digest('hex') };
+  } catch {
+    return undefined; // a file is missing or unreadable: the full check says what is wrong
+  }
+}
+
+/** What the check printed, in order: [1, text] on stdout, [2, text] on stderr. */
+export type Printed = [1 | 2, string][];
+
+interface Memo {
+  key: string;
+  output: string;
+  printed: Printed;
+}
+
+
+/** The output files' hash, when each is a regular file. */
+function outputHash(outFiles: string[]): string | undefined {
+  const h = createHash('sha256');
+  try {
+    for (const f of outFiles) h.update(`${sha256(bytes(f))}\0`);
+  } catch {
+    return undefined;
+  }
+  return h.digest('hex');
+}
+
+/** What a passing check printed, when `k` passed before and the output files are unchanged since. */
+export function recall(k: MemoKey, outFiles: string[], env: NodeJS.ProcessEnv): Printed | undefined {
+  let memo: Memo;
+  try {
+    memo = JSON.parse(readFileSync(join(memoDir(env), `${k.slot}.json`), 'utf8')) as Memo;
+  } catch {
+    return undefined;
+  }
+  if (memo.key !== k.key || !Array.isArray(memo.printed)) return undefined;
+  const now = outputHash(outFiles);
+  return now !== undefined && now === memo.output ? memo.printed : undefined;
+}
+
+/** Remember a passing check (best effort: a read-only cache only costs speed). */
+export function remember(k: MemoKey, outFiles: string[], printed: Printed, env: NodeJS.ProcessEnv): void {
+  const output = outputHash(outFiles);
+  if (output === undefined) return;
+  try {
+    const dir = memoDir(env);
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `${k.slot}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ key: k.key, output, printed } satisfies Memo));
+    renameSync(tmp, join(dir, `${k.slot}.json`));
+  } catch {
+    // not cached
+  }
+}
