@@ -125,7 +125,7 @@ describe('what a change does (diff)', () => {
   it('groups the list on top as `changes` does, each group naming its builders', () => {
     const renamed = d.diff!.builders.find((x) => x.verb === 'renamed')!;
     expect(renamed.groups).toHaveLength(1);
-    expect(renamed.groups[0]).toMatchObject({ stem: 'AMD64 Debian PGO-LTO', detail: 'was AMD64 Debian PGO' });
+    expect(renamed.groups[0]).toMatchObject({ stem: 'AMD64 Debian PGO-LTO', detail: 'was AMD64 Debian PGO; Buildbot starts a new build history under the new name' });
     expect(renamed.groups[0]!.builders.map((b) => b.name).sort()).toEqual(marked('renamed').sort());
   });
 });
