@@ -26,7 +26,7 @@ describe('.ci/run', () => {
   it('counts per Buildbot and ends with `N passed, N failed`', () => {
     const r = summary({
       numPassedTests: 3, numFailedTests: 0, numPendingTests: 0, numTodoTests: 1, numTotalTests: 4, success: true,
-      testResults: [{ assertionResults: [test(["on Buildbot '3.7'"], 'passed'), test(['on Buildbot 4.3'], 'passed'), test(['lint'], 'passed'), test(['x'], 'todo')] }],
+      testResults: [{ assertionResults: [test(["on Buildbot '3.7'"], 'passed'), test(['on Buildbot 4.3'], 'passed'), test(['lint'], 'passed'), test(['x'], 'todo', 0)] }],
     });
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
