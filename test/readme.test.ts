@@ -17,7 +17,8 @@ const commands = [...new Set([...README.matchAll(/^( *)```sh\n([\s\S]*?)^\1```/g
   m[2]!
     .split('\n')
     .map((l) => l.replace(/\s+#.*$/, '').trim())
-    .filter((l) => l && !l.startsWith('#')),
+    .filter((l) => l && !l.startsWith('#'))
+    .flatMap((l) => l.split(/\s+&&\s+/)),
 ))];
 
 /** The README's YAML snippets of "Add your worker", indented as in the files. */
@@ -44,6 +45,7 @@ const run = (line: string) => spawnSync('bash', ['-c', line], { cwd: line.starts
 /** How each README command is run here: the line (placeholders filled), or why it is not run. */
 function plan(line: string): { run: string[] } | { skip: string } {
   if (line === 'npm ci') return { skip: 'the fixture is what npm ci leaves (dist/, node_modules/.bin)' };
+  if (line === 'npm run setup') return { skip: 'installs system packages (test/setup.test.ts runs it with stand-ins)' };
   if (line === 'npm test' || /vitest run/.test(line)) return { skip: 'the test suite itself' };
   if (line.startsWith('npm run ')) {
     const script = line.split(/\s+/)[2]!;
