@@ -77,6 +77,8 @@ describe.each([
     view = await open(file);
   });
   afterAll(async () => view?.page.close());
+  /** Waits until the details dialog is closed and its `close` handler has cleared the fragment. */
+  const closed = () => view.page.waitForFunction(() => !document.querySelector('#details[open]') && !/open=/.test(location.hash), undefined, { timeout: 5_000 });
 
   it('shows exactly the expanded matrix: every worker, every branch in version order, every builder in its cell', async () => {
     const m = matrixJson(g.matrix);
@@ -164,6 +166,8 @@ describe.each([
     const wbody = (await view.page.textContent('#details-body'))!;
     for (const s of [w.owner, w.arch, w.os.family]) expect(wbody).toContain(s);
     await view.page.keyboard.press('Escape');
+    // The dialog's `close` event, which clears the fragment, is dispatched as a task of its own.
+    await closed();
     expect(await view.page.$('#details[open]')).toBeNull();
     expect(await view.page.evaluate(() => location.hash)).not.toMatch(/open=/);
   });
@@ -177,6 +181,7 @@ describe.each([
     await view.page.keyboard.press('Enter');
     await view.page.waitForSelector('#details[open]');
     await view.page.keyboard.press('Escape');
+    await closed();
     expect(await view.page.evaluate(() => (document.activeElement as HTMLElement).dataset.name ?? (document.activeElement as HTMLElement).dataset.worker)).toBe(second);
     const outline = await view.page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
