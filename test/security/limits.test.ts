@@ -25,11 +25,14 @@ function validate(workers: string | Buffer) {
   }
 }
 function validatePath(cwd: string, workers: string) {
-  const cpuFile = join(tempDir('bmg-cpu-'), 'cpu');
+  const cpuDir = tempDir('bmg-cpu-');
+  const cpuFile = join(cpuDir, 'cpu');
   const start = process.hrtime.bigint();
   const r = run(process.execPath, ['--max-old-space-size=512', '--stack-size=984', '--import', CPU_TIME, CLI, 'validate', '--workers', workers, '--builders', join(ROOT, 'builders.yaml')], { cwd, env: { BMG_CPU_TIME_FILE: cpuFile } });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { ...r, seconds, cpuSeconds: Number(readFileSync(cpuFile, 'utf8')) };
+  const cpuSeconds = Number(readFileSync(cpuFile, 'utf8'));
+  rmSync(cpuDir, { recursive: true, force: true });
+  return { ...r, seconds, cpuSeconds };
 }
 
 const alias9 = (levels: number) => {
