@@ -309,6 +309,8 @@
     syncDialog();
   }
   dialog.addEventListener('close', () => {
+    // `close` is dispatched as a task of its own: the dialog may already show something else.
+    if (dialog.open) return;
     if (state.open) setState({ open: '' });
     if (opener && opener.isConnected) opener.focus();
     opener = null;
