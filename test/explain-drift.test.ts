@@ -5,17 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { drift, formatDrift, tableRecords, UnreadableConfig } from '../src/explain/drift.js';
 import { formatStepChange } from '../src/explain/step-drift.js';
 import { driftMarkdown } from '../src/explain/drift-markdown.js';
-import { pyLiteral } from '../src/render/python.js';
+import { pyJsonTable, pyLiteral } from '../src/render/python.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const committed = readFileSync(join(ROOT, 'out', 'master.cfg'), 'utf8');
 type B = { name: string; branch: string; builddir: string; tags: string[]; steps: { name: string; command?: unknown }[] };
 const builders = tableRecords(committed, 'BUILDERS') as unknown as B[];
 
-/** The committed file with its BUILDERS table replaced, as render would write it. */
+/** The committed file with its BUILDERS table replaced (steps inline, as before the STEPS table). */
 function withBuilders(edit: (bs: B[]) => B[]): string {
   const next = edit(structuredClone(builders));
-  return committed.replace(/^BUILDERS = [\s\S]*?^\]$/m, `BUILDERS = ${pyLiteral(next)}`);
+  return committed.replace(/^BUILDERS = [\s\S]*?^\]'''\)$/m, () => `BUILDERS = ${pyJsonTable(next, 'one-per-line')}`);
 }
 
 describe('drift', () => {
@@ -83,13 +83,21 @@ describe('drift', () => {
   });
 
   it('reads steps through the STEPS table, and fails on a key that is not in it', () => {
-    expect(committed).toMatch(/^STEPS = \{/m);
+    expect(committed).toMatch(/^STEPS = json\.loads\(r'''\{$/m);
     expect(builders.every((b) => b.steps.every((s) => typeof s === 'object' && typeof s.name === 'string'))).toBe(true);
     expect(() => drift(committed, committed.replace(/^ {4}"debug\/configure": /m, '    "debug/configured": '))).toThrow(/step "debug\/configure" is not in `STEPS`/);
   });
 
   it('throws on a file without a readable BUILDERS table (the CLI then shows the diff only)', () => {
     expect(() => drift('# hand-edited\n', committed)).toThrow(UnreadableConfig);
-    expect(() => drift(committed.replace('BUILDERS = [', 'BUILDERS = [oops'), committed)).toThrow(/`BUILDERS`: expected a literal/);
+    expect(() => drift(committed.replace("BUILDERS = json.loads(r'''[", "BUILDERS = json.loads(r'''[oops"), committed)).toThrow(/`BUILDERS`: BUILDERS: Unexpected token/);
+    expect(() => drift(committed.replace("BUILDERS = json.loads(r'''[", 'BUILDERS = [oops'), committed)).toThrow(/`BUILDERS`: expected a literal/);
+  });
+
+  it('reads a master.cfg whose tables are Python literals (as before they were JSON) the same', () => {
+    const asLiterals = committed.replace(/^(\w+) = json\.loads\(r'''([\s\S]*?)'''\)$/gm, (_, name: string, json: string) => `${name} = ${pyLiteral(JSON.parse(json))}`);
+    expect(asLiterals).not.toContain('json.loads(');
+    expect(tableRecords(asLiterals, 'BUILDERS')).toEqual(builders);
+    expect(drift(asLiterals, committed).builders).toEqual({ added: [], removed: [], renamed: [], changed: [] });
   });
 });

@@ -1,5 +1,5 @@
-// Reading back the data tables of a generated master.cfg. render/python.ts writes them
-// as a small subset of Python literals: double-quoted strings (\\ \" \n \t \r \xNN
+// Reading back the data tables of a generated master.cfg. render/python.ts writes the big
+// ones as JSON (read by JSON.parse below) and the rest as a small subset of Python literals: double-quoted strings (\\ \" \n \t \r \xNN
 // \uNNNN \UNNNNNNNN), ints, True/False/None, lists and dicts with trailing commas.
 // This parses exactly that subset (plus single quotes and comments, which cost nothing),
 // so `check` can say what changed in builder terms without running Python.
@@ -98,9 +98,22 @@ export function parsePyLiteral(text: string, start = 0): { value: PyValue; end: 
   return { value: v, end: i };
 }
 
-/** The value of a top-level `NAME = <literal>` assignment in Python source, or undefined. */
+const JSON_TABLE = "json.loads(r'''";
+
+/** The value of a top-level `NAME = <literal>` assignment in Python source, or undefined.
+ *  The big tables are `NAME = json.loads(r'''<JSON>''')` (render/python.ts pyJsonTable);
+ *  older master.cfg files wrote them as literals, and `check` reads both. */
 export function readAssignment(source: string, name: string): PyValue | undefined {
   const m = new RegExp(`^${name} = `, 'm').exec(source);
   if (!m) return undefined;
-  return parsePyLiteral(source, m.index + m[0].length).value;
+  const start = m.index + m[0].length;
+  if (!source.startsWith(JSON_TABLE, start)) return parsePyLiteral(source, start).value;
+  const from = start + JSON_TABLE.length;
+  const end = source.indexOf("''')", from);
+  if (end < 0) throw new PyLiteralError('unterminated json.loads table', from);
+  try {
+    return JSON.parse(source.slice(from, end)) as PyValue;
+  } catch (e) {
+    throw new PyLiteralError(`${name}: ${(e as Error).message}`, from);
+  }
 }

@@ -1,6 +1,9 @@
-// The one way a value reaches master.cfg: as a Python literal. Strings are escaped to
-// printable ASCII (quotes, backslashes, control characters, non-ASCII and lone
-// surrogates all become escapes), so no YAML string can end a literal and become code.
+// The one way a value reaches master.cfg: as a Python literal, or, for the big data
+// tables, as JSON inside a raw string that master.cfg reads with json.loads (Python
+// compiles a literal of 1,000 builders ~5x slower than json.loads parses the same data).
+// Strings are escaped to printable ASCII (quotes, backslashes, control characters,
+// non-ASCII and lone surrogates all become escapes), so no YAML string can end a literal
+// and become code; in JSON `'` is escaped too, so nothing can end the raw string.
 
 const WIDTH = 100;
 
@@ -28,94 +31,142 @@ export function pyString(s: string): string {
   return `${out}"`;
 }
 
-function scalar(v: unknown): string | undefined {
-  if (v === null) return 'None';
+/** A JSON string in printable ASCII without `'` (so it can sit inside r'''...'''). */
+export function jsonString(s: string): string {
+  if (PLAIN.test(s) && !s.includes("'")) return `"${s}"`;
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += '\\\\';
+    else if (c === 0x27) out += '\\u0027';
+    else if (c >= 0x20 && c < 0x7f) out += s[i];
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x09) out += '\\t';
+    else if (c === 0x0d) out += '\\r';
+    else out += `\\u${c.toString(16).padStart(4, '0')}`; // surrogate pairs stay pairs; json.loads joins them
+  }
+  return `${out}"`;
+}
+
+/** How scalars are spelt: Python's literals, or JSON's. */
+interface Dialect {
+  null: string;
+  true: string;
+  false: string;
+  string: (s: string) => string;
+}
+const PY: Dialect = { null: 'None', true: 'True', false: 'False', string: pyString };
+const JSON_: Dialect = { null: 'null', true: 'true', false: 'false', string: jsonString };
+
+function scalar(v: unknown, d: Dialect = PY): string | undefined {
+  if (v === null) return d.null;
   // Not None: undefined is what a template gets for a misspelt or missing value.
   if (v === undefined) throw new TypeError('no value to write into master.cfg (undefined: does a template refer to a missing field?)');
-  if (v === true) return 'True';
-  if (v === false) return 'False';
+  if (v === true) return d.true;
+  if (v === false) return d.false;
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v)) throw new TypeError(`not a safe integer for master.cfg: ${v}`);
     return String(v);
   }
-  if (typeof v === 'string') return pyString(v);
+  if (typeof v === 'string') return d.string(v);
   return undefined;
 }
 
 /** A Python literal for `v`: on one line when it fits, else one item per line. */
 export function pyLiteral(v: unknown, indent = 0): string {
-  const s = scalar(v);
+  return literal(v, indent, PY);
+}
+
+/** Items one a line: Python's trailing comma after each (an appended item is a one-line
+ *  diff); JSON allows commas only between items. */
+function lines(items: string[], pad: string, d: Dialect): string {
+  let out = '';
+  const last = items.length - 1;
+  items.forEach((x, i) => (out += `${pad}${x}${d === PY || i < last ? ',' : ''}\n`));
+  return out;
+}
+
+function literal(v: unknown, indent: number, d: Dialect): string {
+  const s = scalar(v, d);
   if (s !== undefined) return s;
   // Only as much of the compact form as can fit is built: building all of it at every
   // level made rendering quadratic in the nesting (and huge for BUILDERS).
-  const compact = pyCompactWithin(v, WIDTH - indent);
+  const compact = compactWithin(v, WIDTH - indent, d);
   if (compact !== undefined) return compact;
   const pad = ' '.repeat(indent + 4);
   const close = ' '.repeat(indent);
   if (Array.isArray(v)) {
     // A short list of scalars (a command line) is filled, several items a line, so it still reads as one.
-    if (v.length <= 24 && v.every((x) => scalar(x) !== undefined)) return `[\n${fill(v.map((x) => scalar(x)!), pad)}${close}]`;
-    // Concatenated, not joined: the engine keeps the items linked until the text is written
-    // out, instead of holding every item and a joined copy at once (BUILDERS: 100+ MiB each).
-    let items = '';
-    for (const x of v) items += `${pad}${pyLiteral(x, indent + 4)},\n`;
-    return `[\n${items}${close}]`;
+    if (v.length <= 24 && v.every((x) => scalar(x, d) !== undefined)) return `[\n${fill(v.map((x) => scalar(x, d)!), pad, d)}${close}]`;
+    return `[\n${lines(v.map((x) => literal(x, indent + 4, d)), pad, d)}${close}]`;
   }
-  const body = entriesOf(v)
-    .map(([k, x]) => `${pad}${pyString(k)}: ${pyLiteral(x, indent + 4)},\n`)
-    .join('');
-  return `{\n${body}${close}}`;
+  return `{\n${lines(entriesOf(v).map(([k, x]) => `${d.string(k)}: ${literal(x, indent + 4, d)}`), pad, d)}${close}}`;
 }
 
 /** Like pyLiteral, but the first `levels` levels always one item per line: each entry of
  *  a table such as STEPS keeps one field a line, so an edited field is a one-line diff
  *  instead of a compact entry reflowed into several lines. */
 export function pyExpanded(v: unknown, levels: number, indent = 0): string {
-  if (levels <= 0 || scalar(v) !== undefined) return pyLiteral(v, indent);
+  return expanded(v, levels, indent, PY);
+}
+
+function expanded(v: unknown, levels: number, indent: number, d: Dialect): string {
+  if (levels <= 0 || scalar(v, d) !== undefined) return literal(v, indent, d);
   const pad = ' '.repeat(indent + 4);
   const close = ' '.repeat(indent);
-  let items = '';
-  if (Array.isArray(v)) {
-    for (const x of v) items += `${pad}${pyExpanded(x, levels - 1, indent + 4)},\n`;
-    return `[\n${items}${close}]`;
-  }
-  for (const [k, x] of entriesOf(v)) items += `${pad}${pyString(k)}: ${pyExpanded(x, levels - 1, indent + 4)},\n`;
-  return `{\n${items}${close}}`;
+  if (Array.isArray(v)) return `[\n${lines(v.map((x) => expanded(x, levels - 1, indent + 4, d)), pad, d)}${close}]`;
+  return `{\n${lines(entriesOf(v).map(([k, x]) => `${d.string(k)}: ${expanded(x, levels - 1, indent + 4, d)}`), pad, d)}${close}}`;
 }
 
-/** A list with each item on one line of its own, however long (BUILDERS): Python compiles
- *  this ~3x faster than entries spread over lines, and a diff still shows one builder a line. */
+/** A list with each item on one line of its own, however long (BUILDERS): a diff still shows one builder a line. */
 export function pyOnePerLine(items: readonly unknown[]): string {
-  let out = '[\n';
-  for (const x of items) out += `    ${pyCompactWithin(x, Infinity)},\n`;
-  return `${out}]`;
+  return onePerLine(items, PY);
 }
 
-function fill(items: string[], pad: string): string {
-  const lines: string[] = [];
+function onePerLine(items: readonly unknown[], d: Dialect): string {
+  return `[\n${lines(items.map((x) => compactWithin(x, Infinity, d)!), '    ', d)}]`;
+}
+
+/** How a data table is laid out: one field a line for the first `levels` levels
+ *  (pyExpanded), one item a line (pyOnePerLine), or as any literal (pyLiteral). */
+export type Layout = { expand: number } | 'one-per-line' | 'literal';
+
+/** A Python expression for a big data table: its JSON, laid out like the literal would be,
+ *  in a raw string read by json.loads. The JSON holds no `'` (escaped), so nothing in it
+ *  can end the string; master.cfg must `import json`. */
+export function pyJsonTable(v: unknown, layout: Layout): string {
+  const text =
+    layout === 'one-per-line' ? onePerLine(v as unknown[], JSON_) : layout === 'literal' ? literal(v, 0, JSON_) : expanded(v, layout.expand, 0, JSON_);
+  return `json.loads(r'''${text}''')`;
+}
+
+function fill(items: string[], pad: string, d: Dialect): string {
+  const out: string[] = [];
   let line = '';
-  for (const item of items) {
+  items.forEach((item, i) => {
+    const sep = d === PY || i < items.length - 1 ? ',' : '';
     if (line && pad.length + line.length + item.length + 2 > WIDTH) {
-      lines.push(line);
+      out.push(line);
       line = '';
     }
-    line += `${line ? ' ' : ''}${item},`;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => `${pad}${l}\n`).join('');
+    line += `${line ? ' ' : ''}${item}${sep}`;
+  });
+  if (line) out.push(line);
+  return out.map((l) => `${pad}${l}\n`).join('');
 }
 
 /** The one-line literal of `v` when it is at most `room` characters long, else undefined
  *  (found without building the rest of it). */
-function pyCompactWithin(v: unknown, room: number): string | undefined {
-  const s = scalar(v);
+function compactWithin(v: unknown, room: number, d: Dialect): string | undefined {
+  const s = scalar(v, d);
   if (s !== undefined) return s.length <= room ? s : undefined;
   if (room < 2) return undefined;
   const parts: string[] = [];
   let used = 2; // the brackets
   const add = (prefix: string, x: unknown): boolean => {
     if (parts.length) used += 2; // ", "
-    const item = pyCompactWithin(x, room - used - prefix.length);
+    const item = compactWithin(x, room - used - prefix.length, d);
     if (item === undefined) return false;
     used += prefix.length + item.length;
     parts.push(prefix + item);
@@ -125,7 +176,7 @@ function pyCompactWithin(v: unknown, room: number): string | undefined {
     for (const x of v) if (!add('', x)) return undefined;
     return `[${parts.join(', ')}]`;
   }
-  for (const [k, x] of entriesOf(v)) if (!add(`${pyString(k)}: `, x)) return undefined;
+  for (const [k, x] of entriesOf(v)) if (!add(`${d.string(k)}: `, x)) return undefined;
   return `{${parts.join(', ')}}`;
 }
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import type { BuilderMatrix } from '../types.js';
-import { pyExpanded, pyLiteral, pyOnePerLine } from './python.js';
+import { pyExpanded, pyJsonTable, pyLiteral, pyOnePerLine } from './python.js';
 import { stepsTable } from './steps-table.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -46,6 +46,10 @@ class Rows<T> extends Array<T> {}
 
 function registerHelpers(hbs: typeof Handlebars) {
   hbs.registerHelper('py', (value: unknown) => (value instanceof Table ? pyExpanded(value.entries, 2) : value instanceof Rows ? pyOnePerLine([...value]) : pyLiteral(value)));
+  // The big tables: the same layout, as JSON that master.cfg reads with json.loads.
+  hbs.registerHelper('data', (value: unknown) =>
+    pyJsonTable(value instanceof Table ? value.entries : value instanceof Rows ? [...value] : value, value instanceof Table ? { expand: 2 } : value instanceof Rows ? 'one-per-line' : 'literal'),
+  );
 }
 
 interface Precompiled {

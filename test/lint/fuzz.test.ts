@@ -71,7 +71,7 @@ describe('validation never crashes', () => {
         }
         // No error means a fleet that renders.
         if (checked.matrix && checked.fleet) {
-          expect(render({ matrix: checked.matrix, sources: ['workers.yaml', 'builders.yaml'] })).toContain('BUILDERS = [');
+          expect(render({ matrix: checked.matrix, sources: ['workers.yaml', 'builders.yaml'] })).toContain("BUILDERS = json.loads(r'''[");
           // The previews work on whatever validates.
           for (const wk of checked.fleet.workers) expect(explain(wk.name, { fleet: checked.fleet, matrix: checked.matrix, sources: { workers: w, builders: b } })).toContain(`Worker ${wk.name}`);
           expect(matrixText(checked.matrix)).toMatch(/^worker /);

@@ -3,7 +3,7 @@
 // invisible characters for a reviewer to miss).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pyLiteral, pyString } from '../../src/render/python.js';
+import { jsonString, pyJsonTable, pyLiteral, pyString, type Layout } from '../../src/render/python.js';
 import { hostileString } from './arbitraries.js';
 import { readBack, type ReadbackCase } from './harness.js';
 
@@ -64,5 +64,40 @@ describe('pyLiteral', () => {
     expect(() => pyLiteral(new Map([['a', 1]]))).toThrow();
     expect(() => pyLiteral(new Date(0))).toThrow();
     expect(() => pyLiteral(new Uint8Array([1]))).toThrow();
+  });
+});
+
+describe('pyJsonTable (the big tables: JSON in a raw string, read by json.loads)', () => {
+  const layouts: Layout[] = ['literal', 'one-per-line', { expand: 1 }, { expand: 2 }];
+  const OPEN = "json.loads(r'''";
+  it(`${CASES} random values in every layout read back equal in Python, and no value can end the raw string`, () => {
+    const cases: ReadbackCase[] = [];
+    fc.assert(
+      fc.property(fc.array(value.v, { maxLength: 6 }), fc.constantFrom(...layouts), (v, layout) => {
+        const table = pyJsonTable(v, layout);
+        expect(table).toMatch(ASCII);
+        // Only the closing quotes: a `'` inside would let a value end the string.
+        expect(table.startsWith(OPEN) && table.endsWith("''')")).toBe(true);
+        expect(table.slice(OPEN.length, -4)).not.toContain("'");
+        cases.push({ id: String(cases.length), text: asModule(table), expect: [['WORKERS', [], v]] });
+      }),
+      { numRuns: CASES },
+    );
+    const { checked, failures } = readBack(cases);
+    expect(failures).toEqual([]);
+    expect(checked).toBe(CASES);
+  });
+
+  it('escapes quotes, backslashes and everything outside printable ASCII', () => {
+    expect(jsonString("'''")).toBe(String.raw`"\u0027\u0027\u0027"`);
+    expect(jsonString('"\\')).toBe(String.raw`"\"\\"`);
+    expect(jsonString('a\nb\r\0\u2028\ud800\u{1F600}')).toBe(String.raw`"a\nb\r\u0000\u2028\ud800\ud83d\ude00"`);
+    expect(pyJsonTable(["x'''); import os #"], 'literal')).toBe(String.raw`json.loads(r'''["x\u0027\u0027\u0027); import os #"]''')`);
+  });
+
+  it('refuses what JSON cannot carry faithfully', () => {
+    expect(() => pyJsonTable([2 ** 53], 'literal')).toThrow(/safe integer/);
+    expect(() => pyJsonTable([{ b: [undefined] }], 'one-per-line')).toThrow(/missing field/);
+    expect(() => pyJsonTable({ m: new Map() }, { expand: 2 })).toThrow();
   });
 });

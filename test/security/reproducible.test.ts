@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readAssignment } from '../../src/explain/pyliteral.js';
 import { cli, CLI, ROOT, run, tempDir } from '../pipeline/helpers.js';
 import { generateText } from './harness.js';
 
@@ -58,7 +59,7 @@ describe('reproducible output', () => {
     const original = generateText(texts.workers, texts.builders);
     if (!original.ok) throw new Error(JSON.stringify(original.problems));
     // The tables follow the declaration order of lists (so a rename stays in place): compare as sets.
-    const entries = (text: string, table: string) => text.split(`\n${table} = [`)[1]!.split('\n]\n')[0]!.split('\n    {').map((e) => e.trim().replace(/,$/, '')).sort();
+    const entries = (text: string, table: string) => (readAssignment(text, table) as unknown[]).map((e) => JSON.stringify(e)).sort();
     for (const seed of [1, 2, 3]) {
       const random = lcg(seed);
       const w = reorder(parse(texts.workers), random);

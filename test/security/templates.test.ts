@@ -1,18 +1,18 @@
-// Every value reaches master.cfg through `{{py ...}}`: the templates are linted for any
-// other interpolation, and a render with sentinel values shows none slipped past `py`.
+// Every value reaches master.cfg through `{{py ...}}` (a Python literal) or `{{data ...}}` (JSON in
+// a raw string, for the big tables): the templates are linted for any other interpolation, and a render with sentinel values shows none slipped past `py`.
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { render, TEMPLATES_DIR } from '../../src/render/render.js';
-import { pyString } from '../../src/render/python.js';
+import { jsonString, pyString } from '../../src/render/python.js';
 import type { BuilderMatrix } from '../../src/types.js';
 import { tempDir } from '../pipeline/helpers.js';
 import { readBack } from './harness.js';
 
 type Node = hbs.AST.Node & Record<string, unknown>;
 
-/** What is wrong with a template: anything that is not text, a comment, a partial, `{{py <path>}}`,
+/** What is wrong with a template: anything that is not text, a comment, a partial, `{{py <path>}}`, `{{data <path>}}`,
  *  or an `{{#if <path>}}...{{else}}...{{/if}}` around those (it tests a value, never writes it). */
 export function lintTemplate(source: string): string[] {
   const problems: string[] = [];
@@ -33,8 +33,8 @@ export function lintTemplate(source: string): string[] {
       case 'MustacheStatement': {
         const path = node.path as Node;
         const params = node.params as Node[];
-        const ok = node.escaped === true && path.type === 'PathExpression' && path.original === 'py' && params.length === 1 && params[0]!.type === 'PathExpression' && !node.hash;
-        if (!ok) problems.push(`${at}: only {{py <value>}} may interpolate a value`);
+        const ok = node.escaped === true && path.type === 'PathExpression' && (path.original === 'py' || path.original === 'data') && params.length === 1 && params[0]!.type === 'PathExpression' && !node.hash;
+        if (!ok) problems.push(`${at}: only {{py <value>}} or {{data <value>}} may interpolate a value`);
         return;
       }
       case 'BlockStatement': {
@@ -56,15 +56,15 @@ export function lintTemplate(source: string): string[] {
 const templates = readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.hbs'));
 
 describe('templates', () => {
-  it.each(templates)('%s interpolates values only through {{py ...}}', (file) => {
+  it.each(templates)('%s interpolates values only through {{py ...}} or {{data ...}}', (file) => {
     expect(lintTemplate(readFileSync(join(TEMPLATES_DIR, file), 'utf8'))).toEqual([]);
   });
 
   it('the lint catches every other way to interpolate', () => {
-    for (const bad of ['{{name}}', '{{{name}}}', '{{& name}}', '{{#each xs}}{{py this}}{{/each}}', '{{#if x}}{{x}}{{/if}}', '{{#if x}}{{else}}{{{x}}}{{/if}}', '{{#if (f x)}}{{/if}}', '{{#unless x}}{{/unless}}', '{{py a b}}', '{{py "lit"}}', '{{py (lookup a "b")}}', '{{> (dyn) }}', '{{> part x=y}}', '{{{{raw}}}}{{x}}{{{{/raw}}}}']) {
+    for (const bad of ['{{name}}', '{{{name}}}', '{{& name}}', '{{#each xs}}{{py this}}{{/each}}', '{{#if x}}{{x}}{{/if}}', '{{#if x}}{{else}}{{{x}}}{{/if}}', '{{#if (f x)}}{{/if}}', '{{#unless x}}{{/unless}}', '{{py a b}}', '{{py "lit"}}', '{{py (lookup a "b")}}', '{{data a b}}', '{{{data a}}}', '{{> (dyn) }}', '{{> part x=y}}', '{{{{raw}}}}{{x}}{{{{/raw}}}}']) {
       expect(lintTemplate(bad), bad).not.toEqual([]);
     }
-    expect(lintTemplate('x = {{py workers}}\n{{! note }}\n{{> settings}}')).toEqual([]);
+    expect(lintTemplate('x = {{py workers}}\ny = {{data steps}}\n{{! note }}\n{{> settings}}')).toEqual([]);
   });
 });
 
@@ -124,7 +124,7 @@ describe('rendering sentinel values', () => {
   const { matrix, sentinels } = sentinelMatrix();
   const sources = [`W"\n`, `B'\n\\`];
   const text = render({ matrix, sources });
-  const rendered = sentinels.filter((v) => text.includes(pyString(v)));
+  const rendered = sentinels.filter((v) => text.includes(pyString(v)) || text.includes(jsonString(v)));
 
   it('never pastes a value raw, and escapes each one it writes', () => {
     for (const v of [...sentinels, ...sources]) expect(text).not.toContain(v);
