@@ -72,6 +72,17 @@ describe('drift', () => {
     expect(formatStepChange(timeout.steps[0]!)).toMatch(/^docs: docs-html (.*)timeout \S+ → 4321 \(1 builder\)$/);
   });
 
+  it('tells a changed shell command line (a string) word by word, however long it is', () => {
+    const shell = builders.flatMap((b) => b.steps.filter((s) => typeof s.command === 'string').map((s) => [b, s] as const));
+    expect(shell.length).toBeGreaterThan(0);
+    const [b0, s0] = shell[0]!;
+    const long = `${'x'.repeat(80)} ${s0.command as string}`;
+    const before = withBuilders((bs) => bs.map((b) => (b.name === b0.name ? { ...b, steps: b.steps.map((s) => (s.name === s0.name ? { ...s, command: long } : s)) } : b)));
+    const after = withBuilders((bs) => bs.map((b) => (b.name === b0.name ? { ...b, steps: b.steps.map((s) => (s.name === s0.name ? { ...s, command: `${long} --verbose` } : s)) } : b)));
+    const d = drift(before, after);
+    expect(d.steps.map(formatStepChange)).toEqual([`${(b0 as B & { variant: string }).variant}: ${s0.name} (shell) +--verbose (1 builder)`]);
+  });
+
   it('says unstable → stable for a promotion, and that a renamed builder starts a new build history', () => {
     const unstable = builders.find((b) => b.tags.includes('unstable'))!;
     const promoted = drift(committed, withBuilders((bs) => bs.map((b) => (b.name === unstable.name ? { ...b, tags: b.tags.map((t) => (t === 'unstable' ? 'stable' : t)) } : b))));

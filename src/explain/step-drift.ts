@@ -31,6 +31,8 @@ function commandChange(a: PyValue[], b: PyValue[]): string {
   return parts.length ? parts.join(' ') : 'reordered';
 }
 
+const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
+
 function describe(a: Rec, b: Rec): string {
   const parts: string[] = [];
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
@@ -38,6 +40,8 @@ function describe(a: Rec, b: Rec): string {
     const y = b[key];
     if (JSON.stringify(x) === JSON.stringify(y)) continue;
     if (key === 'command' && Array.isArray(x) && Array.isArray(y)) parts.push(commandChange(x, y));
+    // A shell command line (a string): told word by word, so a long one is not cut before the change.
+    else if (key === 'command' && typeof x === 'string' && typeof y === 'string') parts.push(`(shell) ${commandChange(words(x), words(y))}`);
     else parts.push(`${key} ${short(text(x))} → ${short(text(y))}`);
   }
   return parts.join(', ');
