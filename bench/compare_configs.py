@@ -70,6 +70,8 @@ FILE_PROBES = [
     [".devcontainer/devcontainer.json"], ["Lib/test/README"], ["README.rst"], ["pyproject.toml"],
     ["LICENSE.txt"], [".ruff.toml"], ["Lib/.gitignore"], [".gitignore"], ["Misc/NEWS.d/next/x.rst", "Lib/x.py"],
     ["InternalDocs/README.md"], [".azure-pipelines/ci.yml"], ["Tools/msi/README.txt"],
+    ["README.md"], ["Lib/test/notes.md"], ["Tools/build/x.yaml"], [".pre-commit-config.yaml"], ["Lib/x.yml"],
+    ["Lib/test/test_x/README"], ["Tools/ruff.toml"], ["Lib/x.rst"], ["Lib/x.rst", "Lib/y.md"],
 ]
 
 
@@ -101,8 +103,10 @@ def force_fields(fields):
 
 
 def summary(cfg):
+    # A worker: what it was configured with (every keyword argument; the password is left
+    # out, as without a settings file each load makes a random one).
     workers = {
-        w.workername: (w.max_builds, plain(w.properties.asDict()), list(w.notify_on_missing), w.missing_timeout, getattr(w, "keepalive_interval", None))
+        w.workername: (w.max_builds, plain(w.properties.asDict()), plain({k: v for k, v in getattr(w, "_config_kwargs", {}).items() if k != "password"}))
         for w in cfg.workers
     }
     builders = {}
