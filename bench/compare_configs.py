@@ -1,5 +1,5 @@
 """Load master.cfg files with Buildbot's own loader: time it, and check that two configs
-give Buildbot the same workers, builders (with their steps), locks and schedulers.
+give Buildbot the same workers, builders (with their steps), locks, schedulers and reporters.
 
   /usr/bin/python3 bench/compare_configs.py time RUNS FILE...   -> JSON {file: [seconds...]}
   /usr/bin/python3 bench/compare_configs.py same A B            -> exit 0 when equivalent
@@ -102,6 +102,16 @@ def force_fields(fields):
     ]
 
 
+def service(s):
+    """A reporter: its type and which builds it reports (each generator's builders, tags, mode)."""
+    gens = [
+        (type(g).__name__, sorted(getattr(g, "builders", None) or []), sorted(getattr(g, "tags", None) or []), plain(getattr(g, "mode", None)), plain(getattr(g, "branches", None)))
+        # (the generators are set up when the service starts: read what it was given)
+        for g in getattr(s, "_config_kwargs", {}).get("generators") or getattr(s, "generators", None) or []
+    ]
+    return {"type": type(s).__name__, "generators": gens}
+
+
 def summary(cfg):
     # A worker: what it was configured with (every keyword argument; the password is left
     # out, as without a settings file each load makes a random one).
@@ -124,7 +134,8 @@ def summary(cfg):
             "other": plain({k: getattr(b, k, None) for k in ("env", "properties", "defaultProperties", "collapseRequests", "nextWorker", "nextBuild", "priority")}),
         }
     scheds = {s.name: scheduler(s) for s in cfg.schedulers.values()}
-    return {"workers": workers, "builders": builders, "schedulers": scheds}
+    services = {name: service(s) for name, s in cfg.services.items()}
+    return {"workers": workers, "builders": builders, "schedulers": scheds, "services": services}
 
 
 def main():
@@ -145,7 +156,7 @@ def main():
     if cmd == "same":
         a, b = summary(load(sys.argv[2])), summary(load(sys.argv[3]))
         problems = []
-        for part in ("workers", "builders", "schedulers"):
+        for part in ("workers", "builders", "schedulers", "services"):
             ka, kb = set(a[part]), set(b[part])
             if ka != kb:
                 problems.append(f"{part}: only in first {sorted(ka - kb)[:5]}, only in second {sorted(kb - ka)[:5]}")

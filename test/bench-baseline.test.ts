@@ -13,6 +13,7 @@ import { baselineConfig } from '../bench/baseline.mjs';
 import { baseline2026Config } from '../bench/baseline-2026.mjs';
 import { loadFleet } from '../src/pipeline.js';
 import { PYTHON, ROOT, run, tempDir } from './pipeline/helpers.js';
+import { SETTINGS_YAML as SETTINGS_2026 } from './fleet-2026/expected/globals.js';
 
 const COMPARE = join(ROOT, 'bench/compare_configs.py');
 // No settings file: both configs start with the defaults.
@@ -35,10 +36,16 @@ const baselineText = (fleet: keyof typeof FLEETS) => {
   return texts.get(fleet)!;
 };
 
-function same(fleet: keyof typeof FLEETS, text: string) {
-  const file = join(tempDir('bmg-baseline-'), 'master.cfg');
+function same(fleet: keyof typeof FLEETS, text: string, settings?: string) {
+  const dir = tempDir('bmg-baseline-');
+  const file = join(dir, 'master.cfg');
   writeFileSync(file, text);
-  const r = run(PYTHON, [COMPARE, 'same', FLEETS[fleet].generated, file], { env: ENV });
+  let env = ENV;
+  if (settings !== undefined) {
+    env = { PYBUILDBOT_SETTINGS_PATH: join(dir, 'settings.yaml') };
+    writeFileSync(env.PYBUILDBOT_SETTINGS_PATH, settings);
+  }
+  const r = run(PYTHON, [COMPARE, 'same', FLEETS[fleet].generated, file], { env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: r.status === 0 || r.status === 1 ? JSON.parse(r.stdout) : undefined };
 }
 
@@ -60,6 +67,13 @@ describe('the hand-written baselines', () => {
     expect(r.status).toBe(0);
   }, 120_000);
 
+  it('give Buildbot the same objects as the generated 2026 config with a settings file (passwords, reporters, web hooks)', () => {
+    const r = same('2026', baselineText('2026'), SETTINGS_2026);
+    expect(r.stderr).toBe('');
+    expect(r.summary).toMatchObject({ same: true, differences: 0 });
+    expect(r.status).toBe(0);
+  }, 120_000);
+
   it('the 2026 baseline writes its steps with factory classes, not the generated tables', () => {
     const text = baselineText('2026');
     expect(text).toMatch(/^class UnixBuild\(BaseBuild\):$/m);
@@ -75,6 +89,7 @@ describe('the hand-written baselines', () => {
     { fleet: '2026' as const, what: 'the Android host triple computed differently', from: '+ "-linux-android"', to: '+ "-linux-androideabi"', differs: /builders 'AMD64 Android 3\.x' differs/ },
     { fleet: '2026' as const, what: 'an ignored file suffix dropped', from: '".md", ".rst"', to: '".rst"', differs: /schedulers '3\.10' differs/ },
     { fleet: '2026' as const, what: 'the workers\u2019 keepalive interval dropped', from: '            keepalive_interval=MASTER["keepalive_interval"],\n', to: '', differs: /workers 'angelico-debian-amd64' differs/ },
+    { fleet: '2026' as const, what: 'the stable builders left out of the reporters', from: '(STABLE_PR_BUILDERS if branch.is_pr else STABLE_BUILDERS).append', to: '(STABLE_PR_BUILDERS if branch.is_pr else []).append', differs: /services 'GitHubStatusPush' differs/ },
   ])('report the $fleet baseline with $what as different', ({ fleet, from, to, differs }) => {
     const r = same(fleet, alter(baselineText(fleet), from, to));
     expect(r.stderr).toMatch(differs);
