@@ -232,7 +232,8 @@ def is_important(ignore_paths):
     prefixes = tuple(ignore_paths)
 
     def important(change):
-        return any(not f.startswith(prefixes) for f in change.files)
+        # Leading slashes do not hide a path (as in the generated config).
+        return any(not f.lstrip("/\\\\").startswith(prefixes) for f in change.files)
 
     return important
 

@@ -1,5 +1,5 @@
 """Load master.cfg files with Buildbot's own loader: time it, and check that two configs
-give Buildbot the same workers, builders (with their steps), locks and schedulers.
+give Buildbot the same workers, builders (with their steps), locks, schedulers and reporters.
 
   /usr/bin/python3 bench/compare_configs.py time RUNS FILE...   -> JSON {file: [seconds...]}
   /usr/bin/python3 bench/compare_configs.py same A B            -> exit 0 when equivalent
@@ -24,16 +24,28 @@ def load(path):
         return FileLoader(os.path.dirname(path), os.path.basename(path)).loadConfig()
 
 
+TRANSFORM_PROBES = ["x86_64-pc-linux-gnu", "aarch64-unknown-linux-gnu", "arm64-apple-darwin", "", "a-b-c-d", 0, None]
+
+
 def plain(v):
     """A comparable form of a step argument."""
     if isinstance(v, re.Pattern):
         return ("re", v.pattern)
     if type(v).__name__ == "Transform":
-        # No equality of its own: the same function (code and captured values) of equal arguments.
+        # No equality of its own: equal arguments, and the same results on probe values
+        # (two hand-written functions that compute the same thing are the same).
         fn = v._function
-        code = getattr(fn, "__code__", None)
-        cells = [plain(c.cell_contents) for c in (getattr(fn, "__closure__", None) or ())]
-        return ("Transform", code.co_code if code else fn, cells, plain(list(v._args)), plain(v._kwargs))
+        results = []
+        for probe in TRANSFORM_PROBES:
+            try:
+                results.append(repr(fn(*[probe] * len(v._args), **{k: probe for k in v._kwargs})))
+            except Exception as e:  # noqa: BLE001 - a failure is a result too
+                results.append(type(e).__name__)
+        return ("Transform", results, plain(list(v._args)), plain(v._kwargs))
+    if callable(v) and hasattr(v, "__code__"):
+        # A function given to Buildbot (canStartBuild, doStepIf, ...): its code and captured values.
+        cells = [plain(c.cell_contents) for c in (v.__closure__ or ())]
+        return ("function", v.__qualname__, v.__code__.co_code, plain(v.__defaults__), cells)
     if isinstance(v, (list, tuple)):
         return [plain(x) for x in v]
     if isinstance(v, dict):
@@ -50,23 +62,63 @@ class FakeChange:
         self.files = files
 
 
+# Files of a change: does the scheduler count it (fileIsImportant)? Prefixes, suffixes, a
+# leading slash, a change with no files.
+FILE_PROBES = [
+    ["Lib/os.py"], ["Doc/index.rst"], ["Misc/NEWS"], ["Demo/x"], ["Doc/a", "Lib/b"], [],
+    ["/Doc/x.py"], ["\\Doc\\x.py"], [".github/workflows/build.yml"], [".github/CODEOWNERS"],
+    [".devcontainer/devcontainer.json"], ["Lib/test/README"], ["README.rst"], ["pyproject.toml"],
+    ["LICENSE.txt"], [".ruff.toml"], ["Lib/.gitignore"], [".gitignore"], ["Misc/NEWS.d/next/x.rst", "Lib/x.py"],
+    ["InternalDocs/README.md"], [".azure-pipelines/ci.yml"], ["Tools/msi/README.txt"],
+    ["README.md"], ["Lib/test/notes.md"], ["Tools/build/x.yaml"], [".pre-commit-config.yaml"], ["Lib/x.yml"],
+    ["Lib/test/test_x/README"], ["Tools/ruff.toml"], ["Lib/x.rst"], ["Lib/x.rst", "Lib/y.md"],
+]
+
+
 def scheduler(s):
-    out = {"type": type(s).__name__, "name": s.name, "builderNames": sorted(s.builderNames)}
-    if type(s).__name__ == "SingleBranchScheduler":
-        cf = s.change_filter
+    kind = type(s).__name__
+    out = {"type": kind, "name": s.name, "builderNames": sorted(s.builderNames)}
+    if kind in ("SingleBranchScheduler", "AnyBranchScheduler") or hasattr(s, "change_filter"):
+        cf = getattr(s, "change_filter", None)
         out["filter"] = repr(cf)
-        out["treeStableTimer"] = s.treeStableTimer
-        out["onlyImportant"] = s.onlyImportant
-        probes = [["Lib/os.py"], ["Doc/index.rst"], ["Misc/NEWS"], ["Demo/x"], ["Doc/a", "Lib/b"]]
-        fii = s.fileIsImportant
-        out["important"] = [bool(fii(FakeChange(p))) for p in probes] if fii else None
-    if type(s).__name__ == "Nightly":
+        out["treeStableTimer"] = getattr(s, "treeStableTimer", None)
+        out["onlyImportant"] = getattr(s, "onlyImportant", None)
+        fii = getattr(s, "fileIsImportant", None)
+        out["important"] = [bool(fii(FakeChange(p))) for p in FILE_PROBES] if fii else None
+    if hasattr(s, "stable_builder_names"):
+        out["stable_builder_names"] = sorted(s.stable_builder_names)
+    if kind == "Nightly":
         out.update(branch=s.branch, hour=s.hour, minute=s.minute)
+    if kind == "ForceScheduler":
+        out["fields"] = force_fields(s.all_fields)
     return out
 
 
+def force_fields(fields):
+    """The force form: each parameter's type, name, label, default and nested fields."""
+    return [
+        (type(p).__name__, p.name, getattr(p, "label", None), plain(getattr(p, "default", None)), force_fields(getattr(p, "fields", None) or []))
+        for p in fields
+    ]
+
+
+def service(s):
+    """A reporter: its type and which builds it reports (each generator's builders, tags, mode)."""
+    gens = [
+        (type(g).__name__, sorted(getattr(g, "builders", None) or []), sorted(getattr(g, "tags", None) or []), plain(getattr(g, "mode", None)), plain(getattr(g, "branches", None)))
+        # (the generators are set up when the service starts: read what it was given)
+        for g in getattr(s, "_config_kwargs", {}).get("generators") or getattr(s, "generators", None) or []
+    ]
+    return {"type": type(s).__name__, "generators": gens}
+
+
 def summary(cfg):
-    workers = {w.workername: (w.max_builds, plain(w.properties.asDict())) for w in cfg.workers}
+    # A worker: what it was configured with (every keyword argument; the password is left
+    # out, as without a settings file each load makes a random one).
+    workers = {
+        w.workername: (w.max_builds, plain(w.properties.asDict()), plain({k: v for k, v in getattr(w, "_config_kwargs", {}).items() if k != "password"}))
+        for w in cfg.workers
+    }
     builders = {}
     for b in cfg.builders:
         locks = [(type(a.lockid).__name__, a.lockid.name, a.mode, getattr(a.lockid, "maxCount", None), plain(getattr(a.lockid, "maxCountForWorker", None))) for a in b.locks]
@@ -78,9 +130,12 @@ def summary(cfg):
             "description": b.description,
             "locks": locks,
             "steps": [step(s) for s in b.factory.steps],
+            "canStartBuild": plain(b.canStartBuild),
+            "other": plain({k: getattr(b, k, None) for k in ("env", "properties", "defaultProperties", "collapseRequests", "nextWorker", "nextBuild", "priority")}),
         }
     scheds = {s.name: scheduler(s) for s in cfg.schedulers.values()}
-    return {"workers": workers, "builders": builders, "schedulers": scheds}
+    services = {name: service(s) for name, s in cfg.services.items()}
+    return {"workers": workers, "builders": builders, "schedulers": scheds, "services": services}
 
 
 def main():
@@ -101,7 +156,7 @@ def main():
     if cmd == "same":
         a, b = summary(load(sys.argv[2])), summary(load(sys.argv[3]))
         problems = []
-        for part in ("workers", "builders", "schedulers"):
+        for part in ("workers", "builders", "schedulers", "services"):
             ka, kb = set(a[part]), set(b[part])
             if ka != kb:
                 problems.append(f"{part}: only in first {sorted(ka - kb)[:5]}, only in second {sorted(kb - ka)[:5]}")

@@ -15,9 +15,10 @@
 // Writes bench/results.json and bench/results.md (a table for the README; `node
 // bench/summary.mjs FILE.json` re-renders it). A full run takes 4-8 minutes on 2 cores;
 // --quick (1x, 10x, 100x, fewer runs, Buildbot at 1x) about 30 seconds. It also times `check`
-// (remembered, and in full) and loads the 2026 fleet (fleets/cpython-2026) in Buildbot.
+// (remembered, and in full) and loads the 2026 fleet (fleets/cpython-2026) in Buildbot, against
+// its hand-written equivalent (bench/baseline-2026.mjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -236,15 +237,22 @@ async function buildbotRun(factor, dir, f, generatedFile, builders) {
   const { loadFleet } = await import(new URL('../dist/pipeline.js', import.meta.url).href);
   const { baselineConfig } = await import('./baseline.mjs');
   const baselineFile = join(dir, 'baseline', 'master.cfg');
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(join(dir, 'baseline'), { recursive: true });
   writeFileSync(baselineFile, baselineConfig(loadFleet({ workers: f.workers, builders: f.builders }).fleet));
-  const same = spawnSync(PYTHON, [COMPARE, 'same', generatedFile, baselineFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = { factor, builders, ...compareInBuildbot(`${factor}x`, generatedFile, baselineFile, join(dir, 'no-settings.yaml'), opt.quick ? 3 : factor <= 1 ? 7 : 5) };
+  return r;
+}
+
+/**
+ * Check that two master.cfg files give Buildbot the same objects, then time them: whole
+ * `buildbot checkconfig` processes (interleaved generated, baseline, generated, ... so that
+ * other load hits both alike) and the config load alone (compare_configs.py time).
+ */
+function compareInBuildbot(label, generatedFile, baselineFile, settingsPath, runs) {
+  const env = { ...process.env, PYBUILDBOT_SETTINGS_PATH: settingsPath };
+  const same = spawnSync(PYTHON, [COMPARE, 'same', generatedFile, baselineFile], { encoding: 'utf8', maxBuffer: 1 << 26, env });
   const equivalent = same.status === 0;
-  if (!equivalent) log(`  WARNING: the baseline is not equivalent at ${factor}x:\n${same.stderr.slice(0, 2000)}`);
-  const runs = opt.quick ? 3 : factor <= 1 ? 7 : 5;
-  const env = { ...process.env, PYBUILDBOT_SETTINGS_PATH: join(dir, 'no-settings.yaml') };
-  // Interleaved (generated, baseline, generated, ...) so that other load hits both alike.
+  if (!equivalent) log(`  WARNING: the baseline is not equivalent (${label}):\n${same.stderr.slice(0, 2000)}`);
   const samples = { [generatedFile]: { ms: [], rss: [] }, [baselineFile]: { ms: [], rss: [] } };
   for (let i = 0; i < runs; i++) {
     for (const file of [generatedFile, baselineFile]) {
@@ -263,37 +271,30 @@ async function buildbotRun(factor, dir, f, generatedFile, builders) {
   const loads = JSON.parse(t.stdout);
   const load = { generated: stats(loads[generatedFile].map((s) => s * 1000)), baseline: stats(loads[baselineFile].map((s) => s * 1000)) };
   const r = {
-    factor,
-    builders,
     equivalent,
     checkconfig: { generated, baseline, ratio: generated.median / baseline.median },
     configLoad: { ...load, ratio: load.generated.median / load.baseline.median },
   };
   log(
-    `  buildbot checkconfig: generated ${round(generated.median)} ms, baseline ${round(baseline.median)} ms (${round(r.checkconfig.ratio, 2)}x); ` +
+    `  buildbot checkconfig (${label}): generated ${round(generated.median)} ms, baseline ${round(baseline.median)} ms (${round(r.checkconfig.ratio, 2)}x); ` +
       `config load alone: ${round(load.generated.median)} vs ${round(load.baseline.median)} ms (${round(r.configLoad.ratio, 2)}x); equivalent: ${equivalent}`,
   );
   return r;
 }
 
-// ---- Buildbot: the 2026 fleet's generated master.cfg (no hand-written equivalent here) ----
+// ---- Buildbot: the 2026 fleet's generated master.cfg against its hand-written equivalent ----
+// (bench/baseline-2026.mjs: the fleet as compact tables and factory classes written in
+// Python, in the style of python/buildmaster-config in 2026).
 if (buildbotSizes.length) {
-  const file = join(FLEET_2026, 'out', 'master.cfg');
-  const runs = opt.quick ? 3 : 5;
-  const env = { ...process.env, PYBUILDBOT_SETTINGS_PATH: join(work, 'no-settings.yaml') };
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    const r = spawnSync(BUILDBOT, ['checkconfig', file], { encoding: 'utf8', env });
-    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-    if (r.status !== 0) throw new Error(`buildbot checkconfig ${file}: exit ${r.status}\n${r.stdout}${r.stderr}`);
-  }
-  const t = spawnSync(PYTHON, [COMPARE, 'time', String(runs * 2), file], { encoding: 'utf8', env });
-  if (t.status !== 0) throw new Error(`compare_configs.py time: ${t.stderr}`);
+  const { loadFleet } = await import(new URL('../dist/pipeline.js', import.meta.url).href);
+  const { baseline2026Config } = await import('./baseline-2026.mjs');
+  const generatedFile = join(FLEET_2026, 'out', 'master.cfg');
+  const baselineFile = join(work, 'baseline-2026', 'master.cfg');
+  mkdirSync(join(work, 'baseline-2026'), { recursive: true });
+  writeFileSync(baselineFile, baseline2026Config(loadFleet({ workers: join(FLEET_2026, 'workers.yaml'), builders: join(FLEET_2026, 'builders.yaml') }).fleet));
   const builders = Number(/(\d+) builders/.exec(runOnce([process.execPath, CLI, 'validate', '--fleet', FLEET_2026]).stdout)?.[1]);
-  const load = stats(JSON.parse(t.stdout)[file].map((x) => x * 1000));
-  results.buildbot2026 = { builders, bytes: statSync(file).size, checkconfig: stats(ms), configLoad: load, msPerBuilder: load.median / builders };
-  log(`  2026 fleet: buildbot checkconfig ${round(median(ms))} ms; config load alone ${round(load.median)} ms (${round(load.median / builders, 2)} ms per builder)`);
+  const r = compareInBuildbot('2026 fleet', generatedFile, baselineFile, join(work, 'no-settings.yaml'), opt.quick ? 3 : 5);
+  results.buildbot2026 = { builders, bytes: statSync(generatedFile).size, ...r, msPerBuilder: r.configLoad.generated.median / builders };
 }
 
 // ---- growth ----
