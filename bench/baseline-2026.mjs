@@ -174,7 +174,6 @@ import re
 import secrets
 import sys
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import yaml
 

@@ -17,6 +17,9 @@ from contextlib import redirect_stderr
 
 from buildbot.config.master import FileLoader
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test"))
+from buildbot_compat import config_arg, force_parameters  # noqa: E402  (3.7 and 4.3 keep arguments differently)
+
 
 def load(path):
     path = os.path.abspath(path)
@@ -54,7 +57,8 @@ def plain(v):
 
 
 def step(s):
-    return (s.factory.__name__, [plain(a) for a in s.args], plain(s.kwargs))
+    cls = getattr(s, "step_class", None) or s.factory  # 4.3 renamed `factory`
+    return (cls.__name__, [plain(a) for a in s.args], plain(s.kwargs))
 
 
 class FakeChange:
@@ -78,19 +82,23 @@ FILE_PROBES = [
 def scheduler(s):
     kind = type(s).__name__
     out = {"type": kind, "name": s.name, "builderNames": sorted(s.builderNames)}
-    if kind in ("SingleBranchScheduler", "AnyBranchScheduler") or hasattr(s, "change_filter"):
-        cf = getattr(s, "change_filter", None)
+    if kind in ("SingleBranchScheduler", "AnyBranchScheduler") or config_arg(s, "change_filter") is not None:
+        cf = config_arg(s, "change_filter")
         out["filter"] = repr(cf)
-        out["treeStableTimer"] = getattr(s, "treeStableTimer", None)
-        out["onlyImportant"] = getattr(s, "onlyImportant", None)
-        fii = getattr(s, "fileIsImportant", None)
+        out["treeStableTimer"] = config_arg(s, "treeStableTimer")
+        out["onlyImportant"] = config_arg(s, "onlyImportant")
+        fii = config_arg(s, "fileIsImportant")
         out["important"] = [bool(fii(FakeChange(p))) for p in FILE_PROBES] if fii else None
     if hasattr(s, "stable_builder_names"):
         out["stable_builder_names"] = sorted(s.stable_builder_names)
     if kind == "Nightly":
-        out.update(branch=s.branch, hour=s.hour, minute=s.minute)
+        out.update(branch=config_arg(s, "branch"), hour=config_arg(s, "hour"), minute=config_arg(s, "minute"))
     if kind == "ForceScheduler":
-        out["fields"] = force_fields(s.all_fields)
+        if hasattr(s, "all_fields"):
+            out["fields"] = force_fields(s.all_fields)
+        else:  # 4.3 builds the form when the scheduler starts: compare what it is built from
+            reason, props, button = force_parameters(s)
+            out["fields"] = force_fields([reason] + props) + [button]
     return out
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The benchmark: how long generation takes and how it grows with the fleet.
 //
-//   node bench/run.mjs [--quick] [--sizes 1,10,100,618,1000] [--runs N] [--no-buildbot] [--keep] [--out FILE.json]
+//   node bench/run.mjs [--quick] [--sizes 1,10,100,618,1000] [--runs N] [--no-buildbot] [--buildbot 3.7|4.3] [--keep] [--out FILE.json]
 //
 // Needs a built dist/ (`npm run build`). For synthetic fleets of 1x, 10x, 100x, 618x (the
 // 100,000-builder point) and 1000x the default one (bench/fleet.mjs) it measures, as whole processes, `validate`,
@@ -11,6 +11,8 @@
 // hand-written equivalent (bench/baseline.mjs) in Buildbot (1x and 10x): whole
 // `buildbot checkconfig` processes, and the config load alone inside one Python process,
 // after checking that both configs give Buildbot the same objects.
+//
+// --buildbot 4.3 runs the Buildbot parts on production's Buildbot (scripts/buildbot-4.3.sh).
 //
 // Writes bench/results.json and bench/results.md (a table for the README; `node
 // bench/summary.mjs FILE.json` re-renders it). A full run takes 4-8 minutes on 2 cores;
@@ -33,8 +35,6 @@ const COMPARE = here('./compare_configs.py');
 const RSS_HOOK = here('./rss-hook.mjs');
 const FLOOR = here('./floor.mjs');
 const TIME = '/usr/bin/time';
-const PYTHON = '/usr/bin/python3'; // Debian's buildbot runs under it
-const BUILDBOT = '/usr/bin/buildbot';
 
 const { values: opt } = parseArgs({
   options: {
@@ -44,8 +44,29 @@ const { values: opt } = parseArgs({
     'no-buildbot': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: here('./results.json') },
+    // 3.7: Debian 12's, in /usr/bin. 4.3: production's, from scripts/buildbot-4.3.sh (its shims run it in the root).
+    buildbot: { type: 'string', default: '3.7' },
   },
 });
+if (!['3.7', '4.3'].includes(opt.buildbot)) {
+  console.error(`bench: --buildbot must be 3.7 or 4.3, not ${opt.buildbot}`);
+  process.exit(2);
+}
+const ROOT_43 = here('../.buildbot/4.3');
+if (opt.buildbot === '4.3' && !existsSync(join(ROOT_43, '.complete'))) {
+  console.error('bench: Buildbot 4.3 is not installed here: run `sh scripts/buildbot-4.3.sh` first');
+  process.exit(2);
+}
+/** A command that runs `name` from Buildbot 4.3's root (scripts/in-root.sh), as a script in the bench's work dir. */
+function inRoot(name) {
+  const dir = join(tmpdir(), 'bmg-bench-4.3');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  writeFileSync(path, `#!/bin/sh\nexec '${here('../scripts/in-root.sh')}' /usr/bin/${name} "$@"\n`, { mode: 0o755 });
+  return path;
+}
+const PYTHON = opt.buildbot === '3.7' ? '/usr/bin/python3' : inRoot('python3'); // Debian's buildbot runs under Debian's python3
+const BUILDBOT = opt.buildbot === '3.7' ? '/usr/bin/buildbot' : inRoot('buildbot');
 if (!existsSync(CLI)) {
   console.error('bench: dist/cli.js is missing: run `npm run build` first');
   process.exit(2);
