@@ -260,14 +260,14 @@ async function buildbotRun(factor, dir, f, generatedFile, builders) {
   const baselineFile = join(dir, 'baseline', 'master.cfg');
   mkdirSync(join(dir, 'baseline'), { recursive: true });
   writeFileSync(baselineFile, baselineConfig(loadFleet({ workers: f.workers, builders: f.builders }).fleet));
-  const r = { factor, builders, ...compareInBuildbot(`${factor}x`, generatedFile, baselineFile, join(dir, 'no-settings.yaml'), opt.quick ? 3 : factor <= 1 ? 7 : 5) };
+  const r = { factor, builders, ...compareInBuildbot(`${factor}x`, generatedFile, baselineFile, join(dir, 'no-settings.yaml'), opt.quick ? 3 : factor <= 1 ? 15 : 9) };
   return r;
 }
 
 /**
  * Check that two master.cfg files give Buildbot the same objects, then time them: whole
- * `buildbot checkconfig` processes (interleaved generated, baseline, generated, ... so that
- * other load hits both alike) and the config load alone (compare_configs.py time).
+ * `buildbot checkconfig` processes (interleaved, generated then baseline then baseline then
+ * generated ..., so that other load hits both alike) and the config load alone (compare_configs.py time).
  */
 function compareInBuildbot(label, generatedFile, baselineFile, settingsPath, runs) {
   const env = { ...process.env, PYBUILDBOT_SETTINGS_PATH: settingsPath };
@@ -276,7 +276,8 @@ function compareInBuildbot(label, generatedFile, baselineFile, settingsPath, run
   if (!equivalent) log(`  WARNING: the baseline is not equivalent (${label}):\n${same.stderr.slice(0, 2000)}`);
   const samples = { [generatedFile]: { ms: [], rss: [] }, [baselineFile]: { ms: [], rss: [] } };
   for (let i = 0; i < runs; i++) {
-    for (const file of [generatedFile, baselineFile]) {
+    // Which goes first alternates, so neither always runs on a machine the other just warmed.
+    for (const file of i % 2 ? [baselineFile, generatedFile] : [generatedFile, baselineFile]) {
       const t = process.hrtime.bigint();
       const r = spawnSync(useTime ? TIME : BUILDBOT, useTime ? ['-f', '%M', '-o', join(work, 'rss'), BUILDBOT, 'checkconfig', file] : ['checkconfig', file], { encoding: 'utf8', env });
       samples[file].ms.push(Number(process.hrtime.bigint() - t) / 1e6);
@@ -314,7 +315,7 @@ if (buildbotSizes.length) {
   mkdirSync(join(work, 'baseline-2026'), { recursive: true });
   writeFileSync(baselineFile, baseline2026Config(loadFleet({ workers: join(FLEET_2026, 'workers.yaml'), builders: join(FLEET_2026, 'builders.yaml') }).fleet));
   const builders = Number(/(\d+) builders/.exec(runOnce([process.execPath, CLI, 'validate', '--fleet', FLEET_2026]).stdout)?.[1]);
-  const r = compareInBuildbot('2026 fleet', generatedFile, baselineFile, join(work, 'no-settings.yaml'), opt.quick ? 3 : 5);
+  const r = compareInBuildbot('2026 fleet', generatedFile, baselineFile, join(work, 'no-settings.yaml'), opt.quick ? 3 : 9);
   results.buildbot2026 = { builders, bytes: statSync(generatedFile).size, ...r, msPerBuilder: r.configLoad.generated.median / builders };
 }
 
