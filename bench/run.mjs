@@ -274,18 +274,23 @@ function compareInBuildbot(label, generatedFile, baselineFile, settingsPath, run
   const same = spawnSync(PYTHON, [COMPARE, 'same', generatedFile, baselineFile], { encoding: 'utf8', maxBuffer: 1 << 26, env });
   const equivalent = same.status === 0;
   if (!equivalent) log(`  WARNING: the baseline is not equivalent (${label}):\n${same.stderr.slice(0, 2000)}`);
-  const samples = { [generatedFile]: { ms: [], rss: [] }, [baselineFile]: { ms: [], rss: [] } };
+  const samples = { [generatedFile]: { ms: [], rss: [], cpu: [] }, [baselineFile]: { ms: [], rss: [], cpu: [] } };
   for (let i = 0; i < runs; i++) {
     // Which goes first alternates, so neither always runs on a machine the other just warmed.
     for (const file of i % 2 ? [baselineFile, generatedFile] : [generatedFile, baselineFile]) {
       const t = process.hrtime.bigint();
-      const r = spawnSync(useTime ? TIME : BUILDBOT, useTime ? ['-f', '%M', '-o', join(work, 'rss'), BUILDBOT, 'checkconfig', file] : ['checkconfig', file], { encoding: 'utf8', env });
+      const r = spawnSync(useTime ? TIME : BUILDBOT, useTime ? ['-f', '%M %U %S', '-o', join(work, 'rss'), BUILDBOT, 'checkconfig', file] : ['checkconfig', file], { encoding: 'utf8', env });
       samples[file].ms.push(Number(process.hrtime.bigint() - t) / 1e6);
       if (r.status !== 0) throw new Error(`buildbot checkconfig ${file}: exit ${r.status}\n${r.stdout}${r.stderr}`);
-      if (useTime) samples[file].rss.push(Number(readFileSync(join(work, 'rss'), 'utf8').trim().split('\n').pop()));
+      if (useTime) {
+        const [kib, user, sys] = readFileSync(join(work, 'rss'), 'utf8').trim().split('\n').pop().split(' ').map(Number);
+        samples[file].rss.push(kib);
+        samples[file].cpu.push((user + sys) * 1000);
+      }
     }
   }
-  const checkconfig = (file) => ({ ...stats(samples[file].ms), peakRssMiB: samples[file].rss.length ? Math.max(...samples[file].rss) / 1024 : undefined, bytes: statSync(file).size });
+  // CPU time (user+sys, 10 ms resolution) as well: less sensitive than wall time to other work on the machine.
+  const checkconfig = (file) => ({ ...stats(samples[file].ms), cpuMs: samples[file].cpu.length ? stats(samples[file].cpu) : undefined, peakRssMiB: samples[file].rss.length ? Math.max(...samples[file].rss) / 1024 : undefined, bytes: statSync(file).size });
   const generated = checkconfig(generatedFile);
   const baseline = checkconfig(baselineFile);
   const t = spawnSync(PYTHON, [COMPARE, 'time', String(runs * 2), generatedFile, baselineFile], { encoding: 'utf8', env });
@@ -294,7 +299,7 @@ function compareInBuildbot(label, generatedFile, baselineFile, settingsPath, run
   const load = { generated: stats(loads[generatedFile].map((s) => s * 1000)), baseline: stats(loads[baselineFile].map((s) => s * 1000)) };
   const r = {
     equivalent,
-    checkconfig: { generated, baseline, ratio: generated.median / baseline.median },
+    checkconfig: { generated, baseline, ratio: generated.median / baseline.median, cpuRatio: generated.cpuMs && baseline.cpuMs ? generated.cpuMs.median / baseline.cpuMs.median : undefined },
     configLoad: { ...load, ratio: load.generated.median / load.baseline.median },
   };
   log(

@@ -61,10 +61,10 @@ export function summary(results) {
     lines.push('');
     lines.push('Buildbot: generated master.cfg against a hand-written equivalent (`bench/baseline.mjs` for the 2017 fleet, `bench/baseline-2026.mjs` for the 2026 fleet; same objects, checked by `bench/compare_configs.py`), ms: median (min–max).');
     lines.push('');
-    lines.push('| fleet | file size gen / hand | `buildbot checkconfig` generated | hand-written | ratio | config load alone generated | hand-written | ratio | equivalent |');
-    lines.push('|---|--:|--:|--:|--:|--:|--:|--:|:-:|');
+    lines.push('| fleet | file size gen / hand | `buildbot checkconfig` generated | hand-written | ratio | CPU time ratio | config load alone generated | hand-written | ratio | equivalent |');
+    lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|:-:|');
     const row = (label, b) =>
-      `| ${label} | ${mb(b.checkconfig.generated.bytes)} / ${mb(b.checkconfig.baseline.bytes)} | ${cell(b.checkconfig.generated)} | ${cell(b.checkconfig.baseline)} | ${round(b.checkconfig.ratio, 2)} | ${cell(b.configLoad.generated)} | ${cell(b.configLoad.baseline)} | ${round(b.configLoad.ratio, 2)} | ${b.equivalent ? 'yes' : '**no**'} |`;
+      `| ${label} | ${mb(b.checkconfig.generated.bytes)} / ${mb(b.checkconfig.baseline.bytes)} | ${cell(b.checkconfig.generated)} | ${cell(b.checkconfig.baseline)} | ${round(b.checkconfig.ratio, 2)} | ${b.checkconfig.cpuRatio ? `${round(b.checkconfig.cpuRatio, 2)} (${round(b.checkconfig.generated.cpuMs.median, 0)} / ${round(b.checkconfig.baseline.cpuMs.median, 0)} ms)` : ''} | ${cell(b.configLoad.generated)} | ${cell(b.configLoad.baseline)} | ${round(b.configLoad.ratio, 2)} | ${b.equivalent ? 'yes' : '**no**'} |`;
     for (const b of results.buildbot) lines.push(row(`${b.factor}×`, b));
     if (b26) lines.push(row(`2026 (${b26.builders} builders)`, b26));
   }
