@@ -5,8 +5,9 @@
 // schedulers. Used by bench/run.mjs to compare start-up cost in `buildbot checkconfig`;
 // bench/compare_configs.py checks that both configs give Buildbot the same objects.
 //
-// The parts that do not depend on the fleet (settings file, passwords, services) are the
-// same code as in the generated file, so only the fleet's representation differs.
+// The parts that do not depend on the fleet (settings file, downtime windows, web sign-in
+// and roles, change source, mail, IRC) are the same code as in the generated file, read
+// from templates/, so only the fleet's representation differs.
 import { readFileSync } from 'node:fs';
 
 const TEMPLATES = new URL('../templates/', import.meta.url);
@@ -68,6 +69,23 @@ export function baselineConfig(fleet) {
     return `    (${py(d.name)}, ${py(d.worker)}, ${py(d.variant)}, ${py(d.stability ?? null)}${Object.keys(extra).length ? `, ${py(extra)}` : ''}),`;
   });
   const d = fleet.defaults;
+  const { test_warning_patterns: _patterns, source: _source, ...master } = fleet.master;
+  // The fleet-independent end of the generated config (change source, web sign-in and roles,
+  // janitor, mail, IRC), verbatim: its fleet without GitHub services takes the {{else}} side.
+  const main = readFileSync(new URL('master.cfg.hbs', TEMPLATES), 'utf8');
+  let keep = true;
+  const tail = main
+    .slice(main.indexOf('c["change_source"] = []'))
+    .split('\n')
+    .filter((line) => {
+      if (/^\{\{#if master\.github\}\}$/.test(line)) return (keep = false);
+      if (line === '{{else}}') return !(keep = true);
+      if (line === '{{/if}}') return !(keep = true);
+      if (line.includes('{{')) throw new Error(`baseline: unexpected template text in the tail: ${line}`);
+      return keep;
+    })
+    .join('\n')
+    .trimEnd();
   return `# -*- python -*-
 # A hand-written style master.cfg (bench/baseline.mjs): compact lists and loops.
 
@@ -75,12 +93,20 @@ import os
 import re
 import secrets
 import sys
+from datetime import datetime, timedelta
 
 import yaml
 
 from buildbot.plugins import changes, reporters, schedulers, steps, util, worker
 
 ${settings}
+# Fleet-wide options (the same as the generated config's).
+MASTER = ${py(master)}
+
+${readFileSync(new URL('downtime.hbs', TEMPLATES), 'utf8').trimEnd()}
+
+${readFileSync(new URL('www.hbs', TEMPLATES), 'utf8').trimEnd()}
+
 TEST_TIMEOUT = ${d.test_timeout}
 FAULTHANDLER_MARGIN = ${d.faulthandler_margin}
 TEST_JOBS = ${d.test_jobs}
@@ -314,31 +340,6 @@ for (branch, git_branch, key), names in sorted(SCHEDULED.items()):
         c["schedulers"].append(schedulers.Nightly(name=f"{branch}-{key}", builderNames=names, branch=git_branch, hour=hour, minute=s["minute"]))
 c["schedulers"].append(schedulers.ForceScheduler(name="force", builderNames=[b.name for b in c["builders"]]))
 
-c["change_source"] = []
-if SETTINGS["sendchange"]:
-    c["change_source"].append(changes.PBChangeSource(user=str(SETTINGS["sendchange"]["user"]), passwd=str(SETTINGS["sendchange"]["password"])))
-
-if SETTINGS["web_port"] is not None:
-    c["www"] = {"port": SETTINGS["web_port"], "plugins": {}}
-    if SETTINGS["github_change_hook_secret"]:
-        c["www"]["change_hook_dialects"] = {"github": {"secret": SETTINGS["github_change_hook_secret"], "strict": True}}
-
-c["services"] = []
-if SETTINGS["send_mail"]:
-    c["services"].append(reporters.MailNotifier(
-        fromaddr=SETTINGS["from_email"],
-        relayhost=SETTINGS["email_relay_host"],
-        sendToInterestedUsers=False,
-        extraRecipients=[SETTINGS["status_email"]] if SETTINGS["status_email"] else [],
-        generators=[reporters.BuildStatusGenerator(mode=("problem",), tags=["stable"])],
-    ))
-if SETTINGS["irc_host"] and SETTINGS["irc_channel"]:
-    c["services"].append(reporters.IRC(
-        host=SETTINGS["irc_host"],
-        nick=SETTINGS["irc_nick"],
-        channels=[{"channel": SETTINGS["irc_channel"]}],
-        notify_events=["exception", "problem", "recovery"],
-        noticeOnChannel=bool(SETTINGS["irc_notice"]),
-    ))
+${tail}
 `;
 }
