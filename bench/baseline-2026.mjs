@@ -13,10 +13,9 @@
 // (templates/*.hbs), so only the fleet's representation differs.
 import { readFileSync } from 'node:fs';
 
-const TEMPLATES = new URL('../templates/', import.meta.url);
-const FACTORIES = new URL('./baseline-2026-factories.py', import.meta.url);
+import { py, template } from './baseline.mjs';
 
-const template = (name) => readFileSync(new URL(name, TEMPLATES), 'utf8');
+const FACTORIES = new URL('./baseline-2026-factories.py', import.meta.url);
 
 /** The text of `text` from the line starting with `from` up to (not including) the line starting with `to`. */
 function slice(text, from, to) {
@@ -25,20 +24,6 @@ function slice(text, from, to) {
   const b = to === undefined ? lines.length : lines.findIndex((l, i) => i > a && l.startsWith(to));
   if (a < 0 || b < 0) throw new Error(`baseline-2026: template part ${JSON.stringify(from)}..${JSON.stringify(to)} not found`);
   return lines.slice(a, b).join('\n').trimEnd();
-}
-
-/** A Python literal for plain data (ASCII-safe: JSON string escapes are valid Python). */
-function py(v) {
-  if (v === null || v === undefined) return 'None';
-  if (v === true) return 'True';
-  if (v === false) return 'False';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(py).join(', ')}]`;
-  return `{${Object.entries(v)
-    .filter(([, x]) => x !== undefined)
-    .map(([k, x]) => `${JSON.stringify(k)}: ${py(x)}`)
-    .join(', ')}}`;
 }
 
 /** A branch rule as production writes it: only_since(3, N), only_until(3, N) or a set of names. */

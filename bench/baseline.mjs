@@ -12,8 +12,11 @@ import { readFileSync } from 'node:fs';
 
 const TEMPLATES = new URL('../templates/', import.meta.url);
 
+/** The text of templates/NAME. */
+export const template = (name) => readFileSync(new URL(name, TEMPLATES), 'utf8');
+
 /** A Python literal for plain data (ASCII-safe: JSON string escapes are valid Python). */
-function py(v) {
+export function py(v) {
   if (v === null || v === undefined) return 'None';
   if (v === true) return 'True';
   if (v === false) return 'False';
@@ -30,7 +33,7 @@ const rule = (r) => (r ? { only: r.only, except: r.except } : undefined);
 
 /** master.cfg text for `fleet` (a validated Fleet from dist/pipeline.js loadFleet). */
 export function baselineConfig(fleet) {
-  const settings = readFileSync(new URL('settings.hbs', TEMPLATES), 'utf8');
+  const settings = template('settings.hbs');
   const branches = [...fleet.branches].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const workers = fleet.workers.map((w) => {
     const os = [w.os.family, w.os.distribution, w.os.version].filter(Boolean).join(' ');
@@ -72,7 +75,7 @@ export function baselineConfig(fleet) {
   const { test_warning_patterns: _patterns, source: _source, ...master } = fleet.master;
   // The fleet-independent end of the generated config (change source, web sign-in and roles,
   // janitor, mail, IRC), verbatim: its fleet without GitHub services takes the {{else}} side.
-  const main = readFileSync(new URL('master.cfg.hbs', TEMPLATES), 'utf8');
+  const main = template('master.cfg.hbs');
   let keep = true;
   const tail = main
     .slice(main.indexOf('c["change_source"] = []'))
@@ -103,9 +106,9 @@ ${settings}
 # Fleet-wide options (the same as the generated config's).
 MASTER = ${py(master)}
 
-${readFileSync(new URL('downtime.hbs', TEMPLATES), 'utf8').trimEnd()}
+${template('downtime.hbs').trimEnd()}
 
-${readFileSync(new URL('www.hbs', TEMPLATES), 'utf8').trimEnd()}
+${template('www.hbs').trimEnd()}
 
 TEST_TIMEOUT = ${d.test_timeout}
 FAULTHANDLER_MARGIN = ${d.faulthandler_margin}

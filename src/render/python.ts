@@ -104,13 +104,9 @@ function literal(v: unknown, indent: number, d: Dialect): string {
   return `{\n${lines(entriesOf(v).map(([k, x]) => `${d.string(k)}: ${literal(x, indent + 4, d)}`), pad, d)}${close}}`;
 }
 
-/** Like pyLiteral, but the first `levels` levels always one item per line: each entry of
- *  a table such as STEPS keeps one field a line, so an edited field is a one-line diff
- *  instead of a compact entry reflowed into several lines. */
-export function pyExpanded(v: unknown, levels: number, indent = 0): string {
-  return expanded(v, levels, indent, PY);
-}
-
+/** The first `levels` levels always one item per line: each entry of a table such as
+ *  STEPS keeps one field a line, so an edited field is a one-line diff instead of a
+ *  compact entry reflowed into several lines. */
 function expanded(v: unknown, levels: number, indent: number, d: Dialect): string {
   if (levels <= 0 || scalar(v, d) !== undefined) return literal(v, indent, d);
   const pad = ' '.repeat(indent + 4);
@@ -120,16 +116,12 @@ function expanded(v: unknown, levels: number, indent: number, d: Dialect): strin
 }
 
 /** A list with each item on one line of its own, however long (BUILDERS): a diff still shows one builder a line. */
-export function pyOnePerLine(items: readonly unknown[]): string {
-  return onePerLine(items, PY);
-}
-
 function onePerLine(items: readonly unknown[], d: Dialect): string {
   return `[\n${lines(items.map((x) => compactWithin(x, Infinity, d)!), '    ', d)}]`;
 }
 
-/** How a data table is laid out: one field a line for the first `levels` levels
- *  (pyExpanded), one item a line (pyOnePerLine), or as any literal (pyLiteral). */
+/** How a data table is laid out: one field a line for the first `expand` levels, one
+ *  item a line, or as any literal (pyLiteral's layout). */
 export type Layout = { expand: number } | 'one-per-line' | 'literal';
 
 /** A Python expression for a big data table: its JSON, laid out like the literal would be,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import type { BuilderMatrix } from '../types.js';
-import { pyExpanded, pyJsonTable, pyLiteral, pyOnePerLine } from './python.js';
+import { pyJsonTable, pyLiteral } from './python.js';
 import { stepsTable } from './steps-table.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -35,20 +35,20 @@ function template(dir = TEMPLATES_DIR): Handlebars.TemplateDelegate {
   return t;
 }
 
-/** A table whose entries keep one field a line (STEPS): `{{py}}` writes it with pyExpanded. */
+/** A table whose entries keep one field a line (STEPS): `{{data}}` writes it so. */
 class Table {
   constructor(readonly entries: Record<string, unknown>) {}
 }
 
-/** A list written one item a line (BUILDERS): `{{py}}` writes it with pyOnePerLine. Still an
+/** A list written one item a line (BUILDERS): `{{data}}` writes it so. Still an
  *  array, so a template reads it as before. */
 class Rows<T> extends Array<T> {}
 
 function registerHelpers(hbs: typeof Handlebars) {
-  hbs.registerHelper('py', (value: unknown) => (value instanceof Table ? pyExpanded(value.entries, 2) : value instanceof Rows ? pyOnePerLine([...value]) : pyLiteral(value)));
-  // The big tables: the same layout, as JSON that master.cfg reads with json.loads.
+  hbs.registerHelper('py', (value: unknown) => pyLiteral(value));
+  // The big tables: JSON that master.cfg reads with json.loads, laid out for one-line diffs.
   hbs.registerHelper('data', (value: unknown) =>
-    pyJsonTable(value instanceof Table ? value.entries : value instanceof Rows ? [...value] : value, value instanceof Table ? { expand: 2 } : value instanceof Rows ? 'one-per-line' : 'literal'),
+    value instanceof Table ? pyJsonTable(value.entries, { expand: 2 }) : value instanceof Rows ? pyJsonTable([...value], 'one-per-line') : pyJsonTable(value, 'literal'),
   );
 }
 
