@@ -56,4 +56,4 @@ writeFileSync(
 console.log('precompiled dist/validate/schema-validators.cjs and dist/render/templates.cjs');
 
 // The CLI is the package's bin: keep it executable however dist/ was rebuilt.
-chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);
+chmodSync(new URL('../dist/cli/main.js', import.meta.url), 0o755);

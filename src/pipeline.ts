@@ -3,9 +3,9 @@
 import { basename } from 'node:path';
 import { expand } from './expand/expand.js';
 import { loadYaml, type SourceFile } from './load/load.js';
-import { hasErrors, InvalidInput, sortProblems, type Problem } from './problems.js';
+import { hasErrors, InvalidInput, sortProblems, type Problem } from './model/problems.js';
 import { render } from './render/render.js';
-import type { BuilderMatrix, Fleet } from './types.js';
+import type { BuilderMatrix, Fleet } from './model/types.js';
 import { schemaProblems, secretProblems } from './validate/schema-check.js';
 import { checkMatrix } from './validate/semantic/matrix-checks.js';
 import { validate } from './validate/validate.js';

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { COMMANDS, OPTIONS } from '../src/commands.js';
+import { main } from '../src/cli/main.js';
+import { COMMANDS, OPTIONS } from '../src/cli/commands.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };

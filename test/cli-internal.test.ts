@@ -9,7 +9,7 @@ vi.mock('../src/pipeline.js', async (original) => ({
   },
 }));
 
-const { main } = await import('../src/cli.js');
+const { main } = await import('../src/cli/main.js');
 
 describe('internal error', () => {
   it('exits 3 with the stack and says it is a bug', async () => {

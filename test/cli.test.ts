@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const dirs: string[] = [];
@@ -156,7 +156,7 @@ describe('.github/workflows/check.yml', () => {
 
 describe('report', () => {
   it('shows control characters from the input instead of sending them to the terminal', async () => {
-    const { formatProblems } = await import('../src/report.js');
+    const { formatProblems } = await import('../src/cli/print-problems.js');
     const dir = fleet();
     writeFileSync(join(dir, 'x.yaml'), 'a: "\u001b[2J"\tb\n');
     const text = formatProblems([{ file: 'x.yaml', line: 1, col: 5, message: 'bad \u001b[2J here', rule: 'unknown-value', severity: 'error' }], { color: false, cwd: dir });
@@ -167,7 +167,7 @@ describe('report', () => {
   });
 
   it('keeps the first YAML syntax error of a file and says how many echoes were left out', async () => {
-    const { withoutEchoes } = await import('../src/report.js');
+    const { withoutEchoes } = await import('../src/cli/print-problems.js');
     const p = (file: string, line: number, rule: 'yaml-syntax' | 'duplicate-key') => ({ file, line, col: 1, message: `m${line}`, rule, severity: 'error' as const });
     const out = withoutEchoes([p('a', 1, 'yaml-syntax'), p('a', 2, 'duplicate-key'), p('a', 3, 'yaml-syntax'), p('a', 4, 'yaml-syntax'), p('b', 9, 'yaml-syntax')]);
     expect(out.map((x) => [x.file, x.line, x.message])).toEqual([
@@ -183,7 +183,7 @@ describe('a closed pipe (`| head`)', () => {
     const { spawn } = await import('node:child_process');
     // A stale out/ whose diff is larger than a pipe's buffer: writes fail once the reader is gone.
     const dir = fleet({ file: 'builders.yaml', find: 'test_timeout: 1200 ', replace: 'test_timeout: 1500 ' });
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'check'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let err = '';
     child.stderr.on('data', (d) => void (err += d));
     child.stdout.once('data', () => child.stdout.destroy());

@@ -6,13 +6,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import { commandLine } from '../src/explain/describe.js';
 import type { MatrixJson } from '../src/explain/matrix.js';
 import { readAssignment } from '../src/explain/pyliteral.js';
 import { tableRecords } from '../src/explain/drift.js';
-import type { Step } from '../src/types.js';
-import { naturalCompare } from '../src/sort.js';
+import type { Step } from '../src/model/types.js';
+import { naturalCompare } from '../src/model/sort.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const cfg = readFileSync(join(ROOT, 'out', 'master.cfg'), 'utf8');

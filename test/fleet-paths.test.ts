@@ -4,8 +4,8 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { findFleetRoot } from '../src/fleet-paths.js';
+import { main } from '../src/cli/main.js';
+import { findFleetRoot } from '../src/cli/fleet-paths.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const dirs: string[] = [];

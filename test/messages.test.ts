@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { formatProblems } from '../src/report.js';
+import { main } from '../src/cli/main.js';
+import { formatProblems } from '../src/cli/print-problems.js';
 import { patternRule } from '../src/validate/schema-check.js';
 import { patternWords } from '../src/validate/pattern-words.js';
 import { buildersSchema, workersSchema } from '../src/validate/schemas.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseYaml } from '../src/load/load.js';
 import { analyse } from '../src/pipeline.js';
-import type { BuilderMatrix } from '../src/types.js';
+import type { BuilderMatrix } from '../src/model/types.js';
 
 const WORKERS = {
   workers: [

@@ -31,7 +31,7 @@ beforeAll(() => {
   for (const f of ['workers.yaml', 'builders.yaml', 'out']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   // A fleet repository after `npm ci`: node_modules/.bin/buildmaster-gen is this package's CLI.
   mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(join(ROOT, 'dist', 'cli.js'), join(dir, 'node_modules', '.bin', 'buildmaster-gen'));
+  symlinkSync(join(ROOT, 'dist', 'cli', 'main.js'), join(dir, 'node_modules', '.bin', 'buildmaster-gen'));
   // Step 1 and 2 of "Add your worker": the README's snippets, at the end of each file.
   appendFileSync(join(dir, 'workers.yaml'), `\n${workerSnippet!.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')}`);
   appendFileSync(join(dir, 'builders.yaml'), `${builderSnippet!.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')}`);

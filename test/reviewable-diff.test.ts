@@ -4,8 +4,8 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { unifiedDiff } from '../src/output.js';
+import { main } from '../src/cli/main.js';
+import { unifiedDiff } from '../src/cli/out-dir.js';
 import { tempDir } from './pipeline/helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -4,10 +4,10 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import type { MatrixJson } from '../src/explain/matrix.js';
 import { table } from '../src/explain/table.js';
-import { branchOrder, naturalCompare } from '../src/sort.js';
+import { branchOrder, naturalCompare } from '../src/model/sort.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const dirs: string[] = [];

@@ -1,8 +1,8 @@
 // Stage 3: the builder matrix. A pure function of the validated Fleet: no I/O, no clock.
 // Order is declaration order: branches (newest first, pull requests last), then builder
 // definitions as written; so a renamed builder keeps its place.
-import { ruleExcludes } from '../branch-rule.js';
-import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../types.js';
+import { ruleExcludes } from '../model/branch-rules.js';
+import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../model/types.js';
 import { stepsFor } from './steps.js';
 
 function excludedBy(rule: BranchRule | undefined, branch: Branch, owner: string): string | undefined {

@@ -1,7 +1,7 @@
 // Every step of one builder: the checkout, the steps its kind adds, then its family's.
 import { RECIPES } from '../recipes/index.js';
 import type { StepContext } from '../recipes/context.js';
-import type { Step, StepDecl } from '../types.js';
+import type { Step, StepDecl } from '../model/types.js';
 
 export type { StepContext };
 

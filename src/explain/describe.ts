@@ -1,5 +1,5 @@
 // Words for the parts of a builder that `explain` shows: its commands and its schedule.
-import type { SchedulerOut, Step, StepValue } from '../types.js';
+import type { SchedulerOut, Step, StepValue } from '../model/types.js';
 
 /** An argument as a POSIX shell would need it written (Windows commands read the same). */
 function quote(a: StepValue): string {

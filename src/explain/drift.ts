@@ -2,7 +2,7 @@
 // read from master.cfg text (the committed file and the one just generated) with the
 // same parser, so the summary cannot disagree with what Buildbot would load.
 import { PyLiteralError, readAssignment, type PyValue } from './pyliteral.js';
-import { branchNameOrder, byNatural, naturalCompare } from '../sort.js';
+import { branchNameOrder, byNatural, naturalCompare } from '../model/sort.js';
 import { formatStepChange, stepChanges, type StepChange } from './step-drift.js';
 
 export type Rec = Record<string, PyValue>;

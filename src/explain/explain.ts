@@ -2,10 +2,10 @@
 // one branch and not on another. Everything shown comes from the expanded matrix (the
 // same data master.cfg is rendered from) and the exclusions expand/ recorded.
 import type { SourceFile } from '../load/load.js';
-import { closest } from '../problems.js';
-import type { Branch, BranchRule, Builder, BuilderMatrix, Fleet, Worker } from '../types.js';
+import { closest } from '../model/problems.js';
+import type { Branch, BranchRule, Builder, BuilderMatrix, Fleet, Worker } from '../model/types.js';
 import { placement, workerOut } from '../expand/expand.js';
-import { branchOrder, byNatural } from '../sort.js';
+import { branchOrder, byNatural } from '../model/sort.js';
 import { columns, commandLine, stepNotes, when } from './describe.js';
 
 export interface ExplainInput {

@@ -1,9 +1,9 @@
 // `buildmaster-gen matrix`: the worker x branch table of builders, for people (text) and
 // for tools (--json). Built from the expanded matrix, so it lists exactly the builders
 // master.cfg holds.
-import type { BuilderMatrix } from '../types.js';
-import { RUN } from '../commands.js';
-import { branchOrder, byNatural } from '../sort.js';
+import type { BuilderMatrix } from '../model/types.js';
+import { RUN } from '../cli/commands.js';
+import { branchOrder, byNatural } from '../model/sort.js';
 import { table } from './table.js';
 
 /** The text table's default width: it fits a terminal, a CI log and a pull-request comment. */

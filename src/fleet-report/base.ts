@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UnreadableBase } from '../check.js';
-import { locateFleets, type FleetLocation } from '../fleet-paths.js';
+import { UnreadableBase } from '../cli/check.js';
+import { locateFleets, type FleetLocation } from '../cli/fleet-paths.js';
 import { loadFleet, type Generated } from '../pipeline.js';
 
 const isDirectory = (p: string) => {

@@ -1,9 +1,9 @@
 // `buildmaster-gen report`: the fleet as one self-contained HTML page (out/report.html),
 // and with --base, what a change does to it.
 import { basename, join, resolve } from 'node:path';
-import { PROGRAM } from '../commands.js';
-import { fsStep, type Context } from '../context.js';
-import { writeAtomic } from '../output.js';
+import { PROGRAM } from '../cli/commands.js';
+import { fsStep, type Context } from '../cli/context.js';
+import { writeAtomic } from '../cli/out-dir.js';
 import type { Generated } from '../pipeline.js';
 import { loadBase } from './base.js';
 import { diffData, fleetData } from './data.js';

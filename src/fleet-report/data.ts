@@ -2,11 +2,11 @@
 // `explain` uses (commands, schedules), and, against a base, what changed. Plain JSON: the
 // page renders it in the browser.
 import type { Generated } from '../pipeline.js';
-import type { Builder, BuilderMatrix, Fleet } from '../types.js';
+import type { Builder, BuilderMatrix, Fleet } from '../model/types.js';
 import { workerOut } from '../expand/expand.js';
 import { commandLine, stepNotes, when } from '../explain/describe.js';
 import { compare, describeTable, type Entry, type Rec, type Renamed, type TableDrift } from '../explain/drift.js';
-import { branchOrder, byNatural } from '../sort.js';
+import { branchOrder, byNatural } from '../model/sort.js';
 
 export interface ReportStep {
   name: string;

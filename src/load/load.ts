@@ -6,9 +6,9 @@
 // cannot blow the data up.
 import { closeSync, readSync } from 'node:fs';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
-import { InvalidInput, type Problem } from '../problems.js';
-import type { RuleId } from '../rules.js';
-import { NotRegularFile, openRegular } from '../regular-file.js';
+import { InvalidInput, type Problem } from '../model/problems.js';
+import type { RuleId } from '../model/problem-rules.js';
+import { NotRegularFile, openRegular } from './regular-file.js';
 import { keysAsWritten, type KeyNotText } from './key-text.js';
 import { findSlip } from './syntax-slips.js';
 import { badMerge, isMergeKey, mergedPair } from './merge-keys.js';

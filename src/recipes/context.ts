@@ -1,5 +1,5 @@
 // What every family of steps gets, and the pieces several families share.
-import type { Branch, BuilderDef, Defaults, Feature, MasterOptions, Step, StepValue, Variant, Worker } from '../types.js';
+import type { Branch, BuilderDef, Defaults, Feature, MasterOptions, Step, StepValue, Variant, Worker } from '../model/types.js';
 
 export interface StepContext {
   branch: Branch;

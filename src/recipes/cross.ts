@@ -1,7 +1,7 @@
 // Today's cross-build families: WASI (the 3.11/3.12 cross build and the preview1 script),
 // the iOS simulator, Android and Emscripten. Paths and quirks are the real config's.
-import { ruleExcludes } from '../branch-rule.js';
-import type { Step } from '../types.js';
+import { ruleExcludes } from '../model/branch-rules.js';
+import type { Step } from '../model/types.js';
 import { baseTimeout, env, JUNIT_FILE, makeJobs, type StepContext, testJobs, uploadStep } from './context.js';
 
 const mkdir = (what: string, dir: string): Step => ({

@@ -1,7 +1,7 @@
 // The registry of families of steps ("recipes"): the one place a build kind's family is
 // defined. The schema's enum, the OS fit, the fields each family reads and the step
 // builder all come from here. Adding a family: one entry here plus its tests.
-import type { Step } from '../types.js';
+import type { Step } from '../model/types.js';
 import type { StepContext } from './context.js';
 import { android, emscripten, iosSimulator, wasiCross, wasiPreview1 } from './cross.js';
 import * as legacy from './legacy.js';

@@ -1,6 +1,6 @@
 // The 2017 families (buildmaster-config of July 2017): unix, installed, windows, vs9,
 // docs, dmg. Their step kinds are the lower-case ones of master.cfg's make_step.
-import type { Step } from '../types.js';
+import type { Step } from '../model/types.js';
 import { makeJobs, type StepContext } from './context.js';
 
 const major = (version: string | undefined) => Number((version ?? '3').split('.')[0]);

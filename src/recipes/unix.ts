@@ -1,6 +1,6 @@
 // Today's Unix families: `make buildbottest` (unix-make, in or out of tree), the tests of an
 // installed interpreter (unix-installed), and Valgrind (valgrind).
-import type { Step } from '../types.js';
+import type { Step } from '../model/types.js';
 import { baseTimeout, env, huntsRefleaks, JUNIT_FILE, makeJobs, type StepContext, testJobs, uploadStep } from './context.js';
 
 /** The test timeout: the kind's, times the worker's factor, times a branch feature's for refleak hunts. */

@@ -1,5 +1,5 @@
 // Today's Windows family: Tools\buildbot\{build,test,clean}.bat.
-import type { Step } from '../types.js';
+import type { Step } from '../model/types.js';
 import { baseTimeout, env, huntsRefleaks, JUNIT_FILE, makeJobs, type StepContext, testJobs, uploadStep } from './context.js';
 
 export function windowsBat(ctx: StepContext): Step[] {

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
-import type { BuilderMatrix } from '../types.js';
+import type { BuilderMatrix } from '../model/types.js';
 import { pyJsonTable, pyLiteral } from './python.js';
 import { stepsTable } from './steps-table.js';
 

@@ -8,7 +8,7 @@
 // directory is plain `<variant>/<step name>`. Builder directories do not change when a
 // display name or a flag does, and do not depend on the order of declarations, so a rename,
 // an edited flag or a reordered file leaves every key as it was.
-import type { Builder, Step } from '../types.js';
+import type { Builder, Step } from '../model/types.js';
 
 export interface StepsTable {
   /** Key -> step, in order of first use. */

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { SourceFile } from '../load/load.js';
 import { readAs, type KeyNotText } from '../load/key-text.js';
-import { didYouMean, type Problem } from '../problems.js';
-import type { RuleId } from '../rules.js';
+import { didYouMean, type Problem } from '../model/problems.js';
+import type { RuleId } from '../model/problem-rules.js';
 import * as S from './schemas.js';
 import { patternWords } from './pattern-words.js';
 

@@ -3,8 +3,8 @@
 // every problem we can find in one run. Each section lives in ./semantic/. The checks that
 // need the expanded matrix are in ./semantic/matrix-checks.ts (a later stage).
 import type { SourceFile } from '../load/load.js';
-import { hasErrors, type Problem } from '../problems.js';
-import type { Fleet } from '../types.js';
+import { hasErrors, type Problem } from '../model/problems.js';
+import type { Fleet } from '../model/types.js';
 import { checkBranches } from './semantic/branches.js';
 import { checkBuilders } from './semantic/builders.js';
 import { Checker } from './semantic/context.js';

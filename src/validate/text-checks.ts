@@ -3,9 +3,9 @@
 // reorders what a reviewer sees), and free text that looks like a password or a token.
 // Both are warnings: the value may be meant; a reviewer should look.
 import type { Path, SourceFile } from '../load/load.js';
-import type { Problem } from '../problems.js';
-import type { RuleId } from '../rules.js';
-import { escapeHidden, HIDDEN, hiddenIn } from '../hidden-chars.js';
+import type { Problem } from '../model/problems.js';
+import type { RuleId } from '../model/problem-rules.js';
+import { escapeHidden, HIDDEN, hiddenIn } from '../model/hidden-chars.js';
 import { describePath, knownSecret } from './schema-check.js';
 
 /** Fields whose value is a name (of the entry, or of another one). */

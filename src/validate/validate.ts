@@ -1,6 +1,6 @@
 // Stage 2: both files -> a typed Fleet, or every problem found (schema, then semantic).
 import type { SourceFile } from '../load/load.js';
-import { hasErrors, sortProblems } from '../problems.js';
+import { hasErrors, sortProblems } from '../model/problems.js';
 import { schemaProblems, secretProblems } from './schema-check.js';
 import { checkFleet, type Validated } from './semantic.js';
 import { textProblems } from './text-checks.js';

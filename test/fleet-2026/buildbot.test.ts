@@ -54,7 +54,7 @@ discord_webhook: https://discord.example.org/hook
 
 describe('the committed 2026 config', () => {
   it('is what the 2026 declarations generate (check exits 0)', () => {
-    const r = run(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', '--workers', 'fleets/cpython-2026/workers.yaml', '--builders', 'fleets/cpython-2026/builders.yaml', '--out', 'fleets/cpython-2026/out']);
+    const r = run(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'check', '--workers', 'fleets/cpython-2026/workers.yaml', '--builders', 'fleets/cpython-2026/builders.yaml', '--out', 'fleets/cpython-2026/out']);
     expect(r.stdout).toContain('is up to date (1036 builders on 57 workers)');
     expect(r.status).toBe(0);
   });

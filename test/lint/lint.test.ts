@@ -3,12 +3,12 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { RULES } from '../../src/rules.js';
+import { RULES } from '../../src/model/problem-rules.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCases, materialize, parseReport, ROOT, type Case } from './corpus.js';
 
 const run = promisify(execFile);
-const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const cases = loadCases();
 const dirs: string[] = [];
 
@@ -24,7 +24,7 @@ async function cli(dir: string, args: string[]) {
 }
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npx tsc -p .` first');
+  if (!existsSync(CLI)) throw new Error('dist/cli/main.js is missing: run `npx tsc -p .` first');
 });
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -34,7 +34,7 @@ describe('lint corpus', () => {
     for (const c of cases) expect(c.description, c.name).toMatch(/\w/);
   });
 
-  it('covers every rule of the registry (src/rules.ts), each with its registered severity', () => {
+  it('covers every rule of the registry (src/model/problem-rules.ts), each with its registered severity', () => {
     // Refusals too big to keep in a corpus (a 10 MiB file, 100 000 workers), ajv's catch-all,
     // and the output refusal (test/security/atomic.test.ts).
     const untested = new Set(['file-too-large', 'too-many', 'schema', 'output-not-a-file']);

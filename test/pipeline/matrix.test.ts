@@ -1,7 +1,7 @@
 // The expanded matrix of the default fleet against the fleet document (fleet-2017.ts).
 import { describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/pipeline.js';
-import type { Builder, SchedulerOut } from '../../src/types.js';
+import type { Builder, SchedulerOut } from '../../src/model/types.js';
 import { ALL, BRANCHES, DMG_HOURS, expectedBuilders, KIND_TAG, WORKERS } from './fleet-2017.js';
 
 const { matrix, problems } = loadFleet({ workers: 'workers.yaml', builders: 'builders.yaml' });

@@ -1,7 +1,7 @@
 // The commands each kind of build runs ("What each kind of build runs" in the fleet document).
 import { describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/pipeline.js';
-import type { Step } from '../../src/types.js';
+import type { Step } from '../../src/model/types.js';
 
 const { matrix } = loadFleet({ workers: 'workers.yaml', builders: 'builders.yaml' });
 const steps = (builder: string): Step[] => {

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli/main.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const FLEET_2026 = join(ROOT, 'fleets', 'cpython-2026');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/pipeline.js';
-import { locateFleets } from '../../src/fleet-paths.js';
+import { locateFleets } from '../../src/cli/fleet-paths.js';
 import { matrixJson } from '../../src/explain/matrix.js';
 import { explain } from '../../src/explain/explain.js';
 import { CHANGE, cleanup, FLEET_2026, fleetCopy, HOSTILE, HOSTILE_EDITS, HOSTILE_SCRIPT, ROOT, writeReport } from './fixture.js';

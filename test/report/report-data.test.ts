@@ -6,12 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/pipeline.js';
-import { locateFleets } from '../../src/fleet-paths.js';
+import { locateFleets } from '../../src/cli/fleet-paths.js';
 import { fleetData, diffData, type ReportData } from '../../src/fleet-report/data.js';
 import { reportHtml, scriptJson } from '../../src/fleet-report/html.js';
 import { commandLine } from '../../src/explain/describe.js';
 import { explain } from '../../src/explain/explain.js';
-import { branchOrder } from '../../src/sort.js';
+import { branchOrder } from '../../src/model/sort.js';
 import { CHANGE, cleanup, cli, FLEET_2026, fleetCopy, HOSTILE, HOSTILE_EDITS, HOSTILE_SCRIPT, ROOT, tempDir } from './fixture.js';
 
 afterEach(cleanup);

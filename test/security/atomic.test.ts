@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeAtomic } from '../../src/output.js';
+import { writeAtomic } from '../../src/cli/out-dir.js';
 import { CLI, cli, ROOT, run, tempDir } from '../pipeline/helpers.js';
 // @ts-expect-error: a plain .mjs module of the benchmarks, without types
 import { writeFleet } from '../../bench/fleet.mjs';
@@ -41,7 +41,7 @@ describe('a failing generate leaves out/ as it was', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
     writeFileSync(join(root, 'templates/factory.hbs'), `{{py no_such_value}}\n${readFileSync(join(root, 'templates/factory.hbs'), 'utf8')}`);
     const p = project();
-    const r = run(process.execPath, [join(root, 'dist/cli.js'), 'generate'], { cwd: p.dir });
+    const r = run(process.execPath, [join(root, 'dist/cli/main.js'), 'generate'], { cwd: p.dir });
     expect(r.stderr).toContain('missing field');
     expect(r.status).toBe(3);
     expect(p.target().equals(p.old)).toBe(true);

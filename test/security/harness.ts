@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { expect } from 'vitest';
 import { parseYaml } from '../../src/load/load.js';
-import { InvalidInput, type Problem } from '../../src/problems.js';
+import { InvalidInput, type Problem } from '../../src/model/problems.js';
 import { render } from '../../src/render/render.js';
 import { analyse as validate } from '../../src/pipeline.js';
 import { PYTHON } from '../pipeline/helpers.js';

@@ -6,7 +6,7 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { render, TEMPLATES_DIR } from '../../src/render/render.js';
 import { jsonString, pyString } from '../../src/render/python.js';
-import type { BuilderMatrix } from '../../src/types.js';
+import type { BuilderMatrix } from '../../src/model/types.js';
 import { tempDir } from '../pipeline/helpers.js';
 import { readBack } from './harness.js';
 

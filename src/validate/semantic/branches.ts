@@ -1,9 +1,9 @@
 // Branches: each needs a git branch of its own and a version (given, taken from the branch
 // it `tracks`, or derived for the main branch), or is the pull-request pseudo-branch.
 // Also makes the checker for `branches:` rules elsewhere in the files.
-import { compareVersions, parseVersion } from '../../branch-rule.js';
-import { didYouMean } from '../../problems.js';
-import type { Branch, BranchRule } from '../../types.js';
+import { compareVersions, parseVersion } from '../../model/branch-rules.js';
+import { didYouMean } from '../../model/problems.js';
+import type { Branch, BranchRule } from '../../model/types.js';
 import { type Checker, type CheckRule, entries, given, hasOwn, isObj, type Obj, str, strs } from './context.js';
 
 export interface CheckedBranches {

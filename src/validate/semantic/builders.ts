@@ -1,7 +1,7 @@
 // Builder definitions: their worker and variant must exist and fit (recipe vs OS), a stable
 // builder needs an online worker; then warns about workers no definition uses.
-import { didYouMean } from '../../problems.js';
-import type { BuilderDef } from '../../types.js';
+import { didYouMean } from '../../model/problems.js';
+import type { BuilderDef } from '../../model/types.js';
 import { RECIPES } from '../../recipes/index.js';
 import { type CheckRule, type Checker, hasOwn, isObj, items, str, VALID_WORKER_NAME } from './context.js';
 import type { CheckedVariants } from './variants.js';

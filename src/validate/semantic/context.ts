@@ -1,9 +1,9 @@
 // What every semantic check shares: guarded access to data that may still hold schema
 // errors, and the Checker that collects located problems from both files.
 import type { Path, SourceFile } from '../../load/load.js';
-import type { Problem } from '../../problems.js';
-import { type RuleId, RULES } from '../../rules.js';
-import type { BranchRule } from '../../types.js';
+import type { Problem } from '../../model/problems.js';
+import { type RuleId, RULES } from '../../model/problem-rules.js';
+import type { BranchRule } from '../../model/types.js';
 import { WORKER_NAME } from '../schemas.js';
 
 export type Obj = Record<string, unknown>;

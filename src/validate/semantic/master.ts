@@ -1,6 +1,6 @@
 // Fleet-wide settings of master.cfg (`master:`) and the branch features (`features:`),
 // with the 2017 fleet's behaviour as the defaults.
-import { type Feature, type MasterOptions, WWW_ACTIONS, type WwwPolicy } from '../../types.js';
+import { type Feature, type MasterOptions, WWW_ACTIONS, type WwwPolicy } from '../../model/types.js';
 import { type Checker, entries, isObj, strs } from './context.js';
 
 /** The 2017 master's patterns: a test run that passes can still be suspect. */

@@ -1,8 +1,8 @@
 // Checks only the expanded matrix can answer: unique builder names and directories, safe
 // directory names, an hour for every branch a nightly scheduler serves, no idle definitions.
 import type { SourceFile } from '../../load/load.js';
-import type { Problem } from '../../problems.js';
-import type { BuilderMatrix, Fleet } from '../../types.js';
+import type { Problem } from '../../model/problems.js';
+import type { BuilderMatrix, Fleet } from '../../model/types.js';
 import { Checker, hasOwn } from './context.js';
 
 const BUILDDIR = /^(?!\.)(?:[A-Za-z0-9_-]|\.(?!\.))+$/;

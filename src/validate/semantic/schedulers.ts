@@ -1,7 +1,7 @@
 // Defaults and schedulers: a nightly scheduler's branches must exist, and the default
 // schedule must name a push scheduler (`push` is implicit when not declared).
-import { didYouMean } from '../../problems.js';
-import type { Defaults, Scheduler } from '../../types.js';
+import { didYouMean } from '../../model/problems.js';
+import type { Defaults, Scheduler } from '../../model/types.js';
 import type { CheckedBranches } from './branches.js';
 import { type Checker, entries, hasOwn, isObj, strs } from './context.js';
 

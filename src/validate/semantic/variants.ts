@@ -1,9 +1,9 @@
 // Build kinds (`variants`): resolve `extends` (no cycles, no unknown parents) by composing
 // (lists appended, environments merged, the rest replaced), require a recipe, and flag
 // fields the recipe ignores and schedules that do not exist.
-import { didYouMean } from '../../problems.js';
+import { didYouMean } from '../../model/problems.js';
 import { FAMILY_FIELDS, RECIPES } from '../../recipes/index.js';
-import type { Defaults, Recipe, Scheduler, StepDecl, Variant } from '../../types.js';
+import type { Defaults, Recipe, Scheduler, StepDecl, Variant } from '../../model/types.js';
 import { type CheckRule, type Checker, hasOwn, isObj, type Obj, str } from './context.js';
 
 /** For each field only some families read: those families. */

@@ -1,8 +1,8 @@
 // Workers: names are unique, and a well-formed `<owner>-<suffix>` name agrees with its
 // `owner`. Fills in each worker's defaults.
-import type { Worker } from '../../types.js';
+import type { Worker } from '../../model/types.js';
 import { ARCHES, OS_FAMILIES } from '../schemas.js';
-import { didYouMean } from '../../problems.js';
+import { didYouMean } from '../../model/problems.js';
 import { type CheckRule, type Checker, hasOwn, isObj, items, type Obj, str, VALID_WORKER_NAME } from './context.js';
 
 /** Other names of known architectures. */

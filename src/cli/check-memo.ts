@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openRegular } from './regular-file.js';
+import { openRegular } from '../load/regular-file.js';
 
 const VERSION = 'check-memo 1';
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -31,7 +31,7 @@ function bytes(path: string): Buffer {
     closeSync(fd);
   }
 }
-const PACKAGE = fileURLToPath(new URL('../', import.meta.url));
+const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(PACKAGE, 'dist');
 const TEMPLATES = join(PACKAGE, 'templates');
 /** Where memos live (git-ignored with node_modules/); overridable for tests. */

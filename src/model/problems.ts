@@ -1,5 +1,5 @@
 // A Problem is what every stage reports about bad input: located, human, never a stack.
-import type { RuleId } from './rules.js';
+import type { RuleId } from './problem-rules.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -9,7 +9,7 @@ export interface Problem {
   line: number;
   col: number;
   message: string;
-  /** The check that found it (src/rules.ts), shown as `[rule]`. */
+  /** The check that found it (src/model/problem-rules.ts), shown as `[rule]`. */
   rule: RuleId;
   severity: Severity;
 }

@@ -1,10 +1,10 @@
 // Printing problems for people (with the source line and a caret) and for GitHub Actions.
-import { readRegular } from './regular-file.js';
+import { readRegular } from '../load/regular-file.js';
 import { appendFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { styleText } from 'node:util';
-import type { Problem } from './problems.js';
-import { escapeHidden } from './hidden-chars.js';
+import type { Problem } from '../model/problems.js';
+import { escapeHidden } from '../model/hidden-chars.js';
 
 // The caller decides (from its env: NO_COLOR, FORCE_COLOR, a TTY); styleText alone would judge by this process's stdout.
 const color = (format: Parameters<typeof styleText>[0], s: string, on: boolean) => (on ? styleText(format, s, { validateStream: false }) : s);

@@ -54,7 +54,7 @@ export const RULES = {
   'bad-name': { severity: 'error', description: 'A builder name Buildbot reserves (leading `_`).' },
   'schedule-hour': { severity: 'error', description: 'A nightly scheduler without an hour for a branch it serves.' },
   'no-builders': { severity: 'warning', description: 'A definition that no branch rule lets run anywhere.' },
-  // ---- writing out/ (src/output.ts) ----
+  // ---- writing out/ (src/cli/out-dir.ts) ----
   'output-not-a-file': { severity: 'error', description: 'The generated file is a symlink or not a regular file.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; description: string }>;
 

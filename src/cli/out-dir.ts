@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { InvalidInput } from './problems.js';
-import { NotRegularFile, readRegular } from './regular-file.js';
+import { InvalidInput } from '../model/problems.js';
+import { NotRegularFile, readRegular } from '../load/regular-file.js';
 
 export const OUTPUT_FILE = 'master.cfg';
 const WRITE_SLICE = 1 << 20;

@@ -1,7 +1,7 @@
 // argv -> a command, its arguments and its options, or a UsageError that says what was
 // wrong in our words (with "did you mean" for a mistyped command or option). Each command
 // accepts only the options commands.ts gives it.
-import { closest } from './problems.js';
+import { closest } from '../model/problems.js';
 import { COMMANDS, commandNamed, OPTIONS, type CommandSpec } from './commands.js';
 
 export class UsageError extends Error {

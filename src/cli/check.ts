@@ -8,12 +8,12 @@
 import { appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fsStep, FileError, type Context } from './context.js';
-import { describeTable, drift, formatDrift, UnreadableConfig, type Drift } from './explain/drift.js';
-import { driftMarkdown } from './explain/drift-markdown.js';
-import { OUTPUT_FILE, readIfExists, unifiedDiff } from './output.js';
+import { describeTable, drift, formatDrift, UnreadableConfig, type Drift } from '../explain/drift.js';
+import { driftMarkdown } from '../explain/drift-markdown.js';
+import { OUTPUT_FILE, readIfExists, unifiedDiff } from './out-dir.js';
 import { PROGRAM } from './commands.js';
-import { annotation } from './report.js';
-import { NotRegularFile, readRegular } from './regular-file.js';
+import { annotation } from './print-problems.js';
+import { NotRegularFile, readRegular } from '../load/regular-file.js';
 
 /** The base file of `changes` cannot be read or is not a master.cfg we can read back. */
 export class UnreadableBase extends Error {}

@@ -26,7 +26,7 @@ export function memoisedCheck(argv: string[], cwd: string, env: NodeJS.ProcessEn
 /** Whether this process runs the CLI (not a test importing it). */
 function runAsCli(): boolean {
   try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(new URL('./cli.js', import.meta.url)));
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(new URL('./main.js', import.meta.url)));
   } catch {
     return false;
   }

@@ -11,21 +11,21 @@ import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError, type Values } from './args.js';
 import { commandHelp, commandNamed, overallHelp, PROGRAM, RUN, usageLine, type CommandSpec } from './commands.js';
 import { displayPath, FleetNotFound, locateFleets, type FleetLocation } from './fleet-paths.js';
-import type { Generated } from './pipeline.js';
-import { InvalidInput } from './problems.js';
-import { OUTPUT_FILE, readIfExists, writeAtomic } from './output.js';
+import type { Generated } from '../pipeline.js';
+import { InvalidInput } from '../model/problems.js';
+import { OUTPUT_FILE, readIfExists, writeAtomic } from './out-dir.js';
 import { FileError, fsStep, type Context, type Io } from './context.js';
 import { memoKey, remember, type Printed } from './check-memo.js';
 // Loaded after check-gate.js has run: a memoised `check` never loads these (nor yaml, ajv, handlebars).
-const { loadFleet, renderConfig } = await import('./pipeline.js');
-const { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } = await import('./report.js');
-const { buildersSchema, workersSchema } = await import('./validate/schemas.js');
-const { explain, UnknownName } = await import('./explain/explain.js');
-const { matrixJson, matrixText } = await import('./explain/matrix.js');
+const { loadFleet, renderConfig } = await import('../pipeline.js');
+const { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } = await import('./print-problems.js');
+const { buildersSchema, workersSchema } = await import('../validate/schemas.js');
+const { explain, UnknownName } = await import('../explain/explain.js');
+const { matrixJson, matrixText } = await import('../explain/matrix.js');
 const { checkOutput, changesReport, UnreadableBase } = await import('./check.js');
-const { writeReport } = await import('./fleet-report/command.js');
+const { writeReport } = await import('../fleet-report/command.js');
 
-export const version = (): string => (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+export const version = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 function usage(io: Io, e: UsageError): number {
   const c = e.command;
