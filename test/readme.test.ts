@@ -1,7 +1,9 @@
-// The README's commands, run as a worker owner would after `npm ci`: every command of its
-// shell blocks (with its placeholders filled), on a fleet copy where the README's own
-// "Add your worker" snippets have been added; and its example outputs match what the CLI
-// prints. A command added to the README without a case here fails this test.
+// The commands of the README and of the guides a newcomer follows (docs/commands.md,
+// docs/add-your-worker.md), run as a worker owner would after `npm ci`: every command of
+// their shell blocks (with its placeholders filled), on a fleet copy where the guide's own
+// "Add your worker" snippets have been added; and their example outputs match what the CLI
+// prints. A command added to those files without a case here fails this test. The
+// README's own example (a worker and a builder for today's fleet) is checked too.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,19 +12,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const GUIDE = readFileSync(join(ROOT, 'docs', 'add-your-worker.md'), 'utf8');
+const COMMANDS = readFileSync(join(ROOT, 'docs', 'commands.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 
-/** The commands of the README's ```sh blocks, without comments (each once). */
-const commands = [...new Set([...README.matchAll(/^( *)```sh\n([\s\S]*?)^\1```/gm)].flatMap((m) =>
-  m[2]!
+/** The ```sh blocks of a Markdown text. */
+const shBlocks = (text: string) => [...text.matchAll(/^( *)```sh\n([\s\S]*?)^\1```/gm)].map((m) => m[2]!);
+
+/** The commands of those blocks, without comments (each once). */
+const commands = [...new Set([README, COMMANDS, GUIDE].flatMap(shBlocks).flatMap((block) =>
+  block
     .split('\n')
     .map((l) => l.replace(/\s+#.*$/, '').trim())
     .filter((l) => l && !l.startsWith('#'))
     .flatMap((l) => l.split(/\s+&&\s+/)),
 ))];
 
-/** The README's YAML snippets of "Add your worker", indented as in the files. */
-const yamlBlocks = [...README.matchAll(/^ {3}```yaml\n([\s\S]*?)^ {3}```/gm)].map((m) => m[1]!.replace(/^ {3}/gm, ''));
+/** The guide's YAML snippets of "Add your worker", indented as in the files. */
+const yamlBlocks = [...GUIDE.matchAll(/^ {3}```yaml\n([\s\S]*?)^ {3}```/gm)].map((m) => m[1]!.replace(/^ {3}/gm, ''));
 const [workerSnippet, builderSnippet] = yamlBlocks;
 
 let dir: string;
@@ -91,7 +98,7 @@ describe("the README's commands", () => {
   });
 
   it("the README's example of a problem is what validate prints (at that line, for the README's worker)", () => {
-    const example = /^ {3}(workers\.yaml:(\d+):(\d+): `amd64` is another name for .*)$/m.exec(README)!;
+    const example = /^ {3}(workers\.yaml:(\d+):(\d+): `amd64` is another name for .*)$/m.exec(GUIDE)!;
     expect(example).not.toBeNull();
     const text = readFileSync(join(dir, 'workers.yaml'), 'utf8');
     writeFileSync(join(dir, 'workers.yaml'), text.replace('arch: x86-64                    # x86', 'arch: amd64                     # x86'));
@@ -104,6 +111,34 @@ describe("the README's commands", () => {
       expect(printed).toMatch(new RegExp(`^workers\\.yaml:${example[2]}:${example[3]}:`));
     } finally {
       writeFileSync(join(dir, 'workers.yaml'), text);
+    }
+  });
+});
+
+describe("the README's example", () => {
+  /** The README's two top-level ```yaml blocks: a worker, then a builder definition. */
+  const [worker, builder] = [...README.matchAll(/^```yaml\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
+
+  it('is a worker and a builder that today\'s fleet accepts with --strict, and explain shows', () => {
+    expect(worker).toMatch(/^- name: /);
+    expect(builder).toMatch(/^- \{ name: /);
+    const fleet = mkdtempSync(join(tmpdir(), 'readme-example-'));
+    try {
+      const src = join(ROOT, 'fleets', 'cpython-2026');
+      for (const f of ['workers.yaml', 'builders.yaml']) cpSync(join(src, f), join(fleet, f));
+      // Appended at the end of each file's last list (workers:, builders:), indented as it.
+      appendFileSync(join(fleet, 'workers.yaml'), `\n${worker!.replace(/^(?=.)/gm, '  ')}`);
+      appendFileSync(join(fleet, 'builders.yaml'), `\n${builder!.replace(/^(?=.)/gm, '  ')}`);
+      const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args, '--fleet', fleet], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
+      const name = /name: (\S+)/.exec(worker!)![1]!;
+      const v = cli('validate', '--strict');
+      expect(v.status, v.stderr).toBe(0);
+      const e = cli('explain', name);
+      expect(e.status, e.stderr).toBe(0);
+      expect(e.stdout).toMatch(new RegExp(`^Worker ${name} `));
+      expect(e.stdout).toContain(/name: ([^,]+),/.exec(builder!)![1]!);
+    } finally {
+      rmSync(fleet, { recursive: true, force: true });
     }
   });
 });
