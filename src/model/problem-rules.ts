@@ -45,6 +45,13 @@ export const RULES = {
   'unknown-worker': { severity: 'error', description: 'A definition names a worker that is not declared.' },
   'offline-stable': { severity: 'warning', description: 'A stable builder on an offline worker.' },
   'unused-worker': { severity: 'warning', description: 'A worker no definition uses.' },
+  'bad-step-change': { severity: 'error', description: 'A step change (`steps:` of a family, kind or definition) that is not exactly one of add, drop, rename, replace, or has fields of another.' },
+  'unknown-step': { severity: 'error', description: 'A step change names a step no builder of that family, kind or definition has at that point (with the steps it has).' },
+  'unknown-capability': { severity: 'warning', description: 'A condition names a capability no worker declares (it never holds).' },
+  'unused-capability': { severity: 'warning', description: 'A worker declares a capability nothing reads (no condition, no worker selector).' },
+  'bad-pool': { severity: 'error', description: 'A definition with both `worker` and `workers`, or `workers` without `pool` (or `pool` without `workers`).' },
+  'no-worker-matches': { severity: 'error', description: 'A worker selector (`workers: {capabilities: [...]}`) that no worker matches.' },
+  'pool-mismatch': { severity: 'error', description: 'Workers of one pool that differ in what reaches a step (parallelism, timeout factor, test resources, checkout, PTY, downtime, branches, OS fit, a capability the definition reads).' },
   'www-unknown-role': { severity: 'warning', description: 'A web UI policy grants an action to a role no sign-in gives (a typo grants nothing).' },
   'www-open-control': { severity: 'warning', description: 'The web UI policy opens control actions (force, stop, rebuild, ...) to everyone (`master.www.unmatched_control: allow`).' },
   // ---- the expanded matrix (src/validate/semantic/matrix-checks.ts) ----

@@ -51,6 +51,7 @@ export function checkWorkers(c: Checker, checkRule: CheckRule): CheckedWorkers {
       pty: false,
       online: true,
       tags: [],
+      capabilities: [],
       timeout_factor: 1,
       exclude_test_resources: [],
       ...(raw as Partial<Worker>),
