@@ -61,20 +61,21 @@ export function anchorOf(op: StepOp): string | undefined {
 
 /**
  * Called for every op, applied or not, with the step names present where it stands:
- * validation uses it to find names no builder has (typos), whatever the conditions.
+ * validation uses it to find names no builder has (typos), whatever the conditions, and
+ * steps an applied op would give a second time.
  */
-export type OpObserver = (op: StepOp, names: readonly string[]) => void;
+export type OpObserver = (op: StepOp, names: readonly string[], applied: boolean) => void;
 
 /** `steps` with `ops` applied in order where their conditions hold. An op whose step is
  *  absent on this builder (e.g. `upload` on pull requests) leaves it alone. */
 export function applyOps(steps: Step[], ops: readonly StepOp[], scope: ConditionScope, observe?: OpObserver): Step[] {
   let out = steps;
   for (const op of ops) {
-    observe?.(op, out.map((s) => s.name));
-    if (!holds(op.when, scope)) continue;
     const anchor = anchorOf(op);
     const at = anchor === undefined ? out.length : out.findIndex((s) => s.name === anchor);
-    if (at < 0) continue;
+    const applies = at >= 0 && holds(op.when, scope);
+    observe?.(op, out.map((s) => s.name), applies);
+    if (!applies) continue;
     switch (op.op) {
       case 'add': {
         const i = op.before !== undefined || anchor === undefined ? at : at + 1;

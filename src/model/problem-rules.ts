@@ -47,6 +47,7 @@ export const RULES = {
   'unused-worker': { severity: 'warning', description: 'A worker no definition uses.' },
   'bad-step-change': { severity: 'error', description: 'A step change (`steps:` of a family, kind or definition) that is not exactly one of add, drop, rename, replace, or has fields of another.' },
   'unknown-step': { severity: 'error', description: 'A step change names a step no builder of that family, kind or definition has at that point (with the steps it has).' },
+  'duplicate-step': { severity: 'error', description: 'A step change (add, rename) gives a builder a second step of the same name.' },
   'unknown-capability': { severity: 'warning', description: 'A condition names a capability no worker declares (it never holds).' },
   'unused-capability': { severity: 'warning', description: 'A worker declares a capability nothing reads (no condition, no worker selector).' },
   'bad-pool': { severity: 'error', description: 'A definition with both `worker` and `workers`, or `workers` without `pool` (or `pool` without `workers`).' },

@@ -26,7 +26,8 @@ function poolDifferences(members: readonly Worker[], variant: Variant | undefine
   };
   const out = POOL_SAME.filter((k) => !rest.every((w) => same(w, k))).map((k) => `\`${k}\``);
   const read = new Set([...(variant ? capabilitiesIn(variant.steps, variant.extras) : []), ...own]);
-  for (const cap of read) if (!members.every((w) => w.capabilities.includes(cap) === first.capabilities.includes(cap))) out.push(`capability \`${cap}\``);
+  const caps = [...read].filter((cap) => !members.every((w) => w.capabilities.includes(cap) === first.capabilities.includes(cap)));
+  if (caps.length) out.push(`capabilit${caps.length > 1 ? 'ies' : 'y'} ${caps.map((x) => `\`${x}\``).join(', ')} (read by its kind or definition)`);
   return out;
 }
 

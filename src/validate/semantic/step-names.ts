@@ -16,10 +16,14 @@ export function checkStepNames(c: Checker, fleet: Fleet) {
   const workers = new Map(fleet.workers.map((w) => [w.name, w]));
   /** Each op (by identity: a family's ops are shared by its kinds) -> the names present where it stands. */
   const seen = new Map<StepOp, Set<string>>();
-  const observe = (op: StepOp, names: readonly string[]) => {
+  /** Ops that give a builder a second step of one name (Buildbot would rename it `NAME_1`). */
+  const twice = new Map<StepOp, string>();
+  const observe = (op: StepOp, names: readonly string[], applied: boolean) => {
     const s = seen.get(op) ?? new Set<string>();
     names.forEach((n) => s.add(n));
     seen.set(op, s);
+    const made = op.op === 'add' ? op.step.name : op.op === 'rename' && op.to !== op.from ? op.to : undefined;
+    if (applied && made !== undefined && names.includes(made)) twice.set(op, made);
   };
   for (const def of fleet.builders) {
     const kind = fleet.variants[def.variant]!;
@@ -34,5 +38,9 @@ export function checkStepNames(c: Checker, fleet: Fleet) {
     if (anchor === undefined || names.has(anchor)) continue;
     const list = [...names];
     c.report(c.b, [...op.at, ...nameKey(op)], `unknown step \`${anchor}\`${didYouMean(anchor, list)}: the builders this change applies to have no step of that name at this point (their steps: ${list.join(', ')})`, 'unknown-step');
+  }
+  for (const [op, name] of twice) {
+    const path = op.op === 'add' ? [...op.at, 'add', 'name'] : [...op.at, 'rename', 'to'];
+    c.report(c.b, path, `a builder would have two steps named \`${name}\`: name this one differently, or \`drop\`/\`replace\` the other`, 'duplicate-step');
   }
 }
