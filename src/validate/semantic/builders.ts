@@ -53,6 +53,8 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
     const vname = str(raw.variant);
     const variant = vname !== undefined && hasOwn(variants.variants, vname) ? variants.variants[vname] : undefined;
     const members = checkWorkerChoice(c, i, raw, workers, workerByName, selected);
+    // Every worker named counts as used, also when the definition has another problem (no cascade).
+    [str(raw.worker), ...strs(raw.workers)].forEach((n) => n !== undefined && usedWorkers.add(n));
     members?.forEach((m) => usedWorkers.add(m.name));
     const worker = members?.[0];
     const steps = reader.ops(['builders', i, 'steps'], raw.steps);
