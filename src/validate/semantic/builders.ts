@@ -62,7 +62,7 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
     if (variant) checkDefExtras(c, extras, variant);
     if (members && members.length > 1) {
       const differ = poolDifferences(members, variant, capabilitiesIn(steps, extras));
-      if (differ.length) c.report(b, ['builders', i, 'workers'], `the workers of pool \`${String(raw.pool)}\` (${members.map((m) => m.name).join(', ')}) differ in ${differ.join(', ')}: one builder has one set of steps, so they must agree (or split the pool)`, 'pool-mismatch');
+      if (differ.length) c.report(b, ['builders', i, 'workers'], `the workers of ${typeof raw.pool === 'string' ? `pool \`${raw.pool}\`` : 'this pool'} (${members.map((m) => m.name).join(', ')}) differ in ${differ.join(', ')}: one builder has one set of steps, so they must agree (or split the pool)`, 'pool-mismatch');
     }
     if (vname !== undefined && !hasOwn(rawVariants, vname) && isObj(bd.variants)) {
       c.report(b, ['builders', i, 'variant'], `unknown variant \`${vname}\`${didYouMean(vname, variantNames)} (variants: ${variantNames.join(', ')})`, 'unknown-variant');
