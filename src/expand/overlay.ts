@@ -46,17 +46,29 @@ function patched(s: Step, p: StepPatch): Step {
   return out;
 }
 
-/** The step an op looks for by name (its anchor), if any. */
-export function anchorOf(op: StepOp): string | undefined {
+/** The steps an op looks for by name: where it acts, and for `add` the step it is `like`. */
+export function anchorsOf(op: StepOp): string[] {
   switch (op.op) {
     case 'add':
-      return op.before ?? op.after;
+      return [op.before ?? op.after, op.like].filter((n): n is string => n !== undefined);
     case 'drop':
     case 'replace':
-      return op.name;
+      return [op.name];
     case 'rename':
-      return op.from;
+      return [op.from];
   }
+}
+
+/** An added step with what it takes from the step it is `like`. */
+function added(op: Extract<StepOp, { op: 'add' }>, steps: readonly Step[]): Step {
+  const step = declaredStep(op.step);
+  const like = op.like === undefined ? undefined : steps.find((s) => s.name === op.like);
+  if (!like) return step;
+  return declaredStep({
+    ...op.step,
+    ...(op.step.workdir === undefined && like.workdir !== undefined ? { workdir: like.workdir } : {}),
+    ...(op.step.env === undefined && like.env !== undefined ? { env: like.env } : {}),
+  });
 }
 
 /**
@@ -71,15 +83,16 @@ export type OpObserver = (op: StepOp, names: readonly string[], applied: boolean
 export function applyOps(steps: Step[], ops: readonly StepOp[], scope: ConditionScope, observe?: OpObserver): Step[] {
   let out = steps;
   for (const op of ops) {
-    const anchor = anchorOf(op);
+    const anchor = op.op === 'add' ? (op.before ?? op.after) : anchorsOf(op)[0];
     const at = anchor === undefined ? out.length : out.findIndex((s) => s.name === anchor);
-    const applies = at >= 0 && holds(op.when, scope);
+    const present = anchorsOf(op).every((n) => out.some((s) => s.name === n));
+    const applies = at >= 0 && present && holds(op.when, scope);
     observe?.(op, out.map((s) => s.name), applies);
     if (!applies) continue;
     switch (op.op) {
       case 'add': {
         const i = op.before !== undefined || anchor === undefined ? at : at + 1;
-        out = [...out.slice(0, i), declaredStep(op.step), ...out.slice(i)];
+        out = [...out.slice(0, i), added(op, out), ...out.slice(i)];
         break;
       }
       case 'drop':

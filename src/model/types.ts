@@ -150,7 +150,8 @@ export type YamlPath = readonly (string | number)[];
 
 /** One change to a family's steps (`steps:` of a family, kind or definition). */
 export type StepOp = (
-  | { op: 'add'; step: StepDecl; before?: string; after?: string }
+  /** `like`: the new step takes the `env` and `workdir` of that step unless it gives its own. */
+  | { op: 'add'; step: StepDecl; before?: string; after?: string; like?: string }
   | { op: 'drop'; name: string }
   | { op: 'rename'; from: string; to: string }
   | { op: 'replace'; name: string; with: StepPatch }

@@ -147,7 +147,7 @@ const stepOps = {
   type: 'array',
   maxItems: 200,
   description:
-    'Changes to the family\'s steps, in order, each with an optional `when`: `add: {step, name, command, ...}` (with `before:` or `after:` a step name; at the end without), `drop: NAME`, `rename: {from, to}`, `replace: NAME` with `with: {command, env, workdir, timeout, description, ...}`. Names are the steps\' names as the family makes them (`explain` lists them).',
+    'Changes to the family\'s steps, in order, each with an optional `when`: `add: {step, name, command, ...}` (with `before:` or `after:` a step name, at the end without; `like:` a step whose env and workdir it takes), `drop: NAME`, `rename: {from, to}`, `replace: NAME` with `with: {command, env, workdir, timeout, description, ...}`. Names are the steps\' names as the family makes them (`explain` lists them).',
   items: {
     type: 'object',
     description: 'One change: exactly one of `add`, `drop`, `rename`, `replace`.',
@@ -156,6 +156,7 @@ const stepOps = {
       add: declaredStep,
       before: stepName('add: put the new step before this step.'),
       after: stepName('add: put the new step after this step.'),
+      like: stepName('add: the new step takes this step\'s `env` and `workdir` unless it gives its own (e.g. a family\'s environment).'),
       drop: stepName('The step to remove.'),
       rename: {
         type: 'object',

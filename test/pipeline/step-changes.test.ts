@@ -26,7 +26,7 @@ describe('the test fleet', () => {
 
 describe('step changes', () => {
   it('a kind adds a step before a family step; a family drops one on a worker capability', () => {
-    expect(names('Debian 3.x')).toEqual(['git', 'show disk', 'configure', 'compile', 'pythoninfo', 'test', 'upload', 'clean']);
+    expect(names('Debian 3.x')).toEqual(['git', 'show disk', 'configure', 'compile', 'ccache stats', 'pythoninfo', 'test', 'upload', 'clean']);
     expect(step('Debian 3.x', 'show disk')).toEqual({ name: 'show disk', kind: 'ShellCommand', command: 'df -h .' });
     // bob-fedora has `ramdisk`: no clean step.
     expect(names('Fedora 3.x')).toEqual(['git', 'show disk', 'configure', 'compile', 'pythoninfo', 'test', 'upload']);
@@ -45,13 +45,17 @@ describe('step changes', () => {
     expect(step('Fedora 3.x', 'compile')).toEqual({ name: 'compile', kind: 'Compile', command: ['make', '-j4', 'all'], env: {} });
   });
 
+  it('an added step `like` another takes its environment and directory (after earlier changes)', () => {
+    expect(step('Debian 3.x', 'ccache stats')).toEqual({ name: 'ccache stats', kind: 'ShellCommand', command: ['ccache', '-s'], env: { CCACHE_DIR: '/var/cache/ccache' } });
+  });
+
   it('a definition adds a step after its kind\'s, on a branch feature', () => {
     expect(names('Fedora 3.12').slice(-2)).toEqual(['test again', 'upload']);
     expect(names('Fedora 3.13')).not.toContain('test again');
   });
 
   it('a step a builder does not have (upload on pull requests) leaves that builder alone', () => {
-    expect(names('Debian PR')).toEqual(['git', 'show disk', 'configure', 'compile', 'pythoninfo', 'test', 'clean']);
+    expect(names('Debian PR')).toEqual(['git', 'show disk', 'configure', 'compile', 'ccache stats', 'pythoninfo', 'test', 'clean']);
   });
 
   it('a cross-build family gets a step after its build-Python compile on 3.13 and newer only', () => {

@@ -52,7 +52,7 @@ describe.each(BUILDBOTS)('on Buildbot $id', (bb) => {
   it('the steps are the changed ones', () => {
     const b = loaded(bb);
     const names = (n: string) => b[n]!.steps.map((s) => s.name);
-    expect(names('Debian 3.x')).toEqual(['git', 'show disk', 'configure', 'compile', 'pythoninfo', 'test', 'upload', 'clean']);
+    expect(names('Debian 3.x')).toEqual(['git', 'show disk', 'configure', 'compile', 'ccache stats', 'pythoninfo', 'test', 'upload', 'clean']);
     expect(names('Fedora 3.12')).toEqual(['git', 'show disk', 'configure', 'compile', 'Display build info', 'test', 'test again', 'upload']);
     expect(b['Debian 3.14']!.steps[2]!.command).toEqual(['./configure', '--with-pydebug', '--with-lto']);
     expect(b['Debian 3.13']!.steps[2]!.command).toEqual(['./configure', '--with-pydebug']);

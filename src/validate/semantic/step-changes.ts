@@ -83,6 +83,7 @@ export function changeReader(c: Checker, checkRule: CheckRule, featureNames: rea
     const misplaced = (key: string, owner: string) => raw[key] !== undefined && kind !== owner && c.report(b, [...path, key], `\`${key}\` belongs to \`${owner}\`, not to \`${kind}\``, 'bad-step-change', { key: true });
     misplaced('before', 'add');
     misplaced('after', 'add');
+    misplaced('like', 'add');
     misplaced('with', 'replace');
     const when = raw.when !== undefined ? condition([...path, 'when'], raw.when) : undefined;
     const common = { ...(when ? { when } : {}), at: path };
@@ -92,7 +93,8 @@ export function changeReader(c: Checker, checkRule: CheckRule, featureNames: rea
         if (!isObj(raw.add)) return undefined;
         const before = str(raw.before);
         const after = str(raw.after);
-        return { op: 'add', step: stepDecl(raw.add), ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}), ...common };
+        const like = str(raw.like);
+        return { op: 'add', step: stepDecl(raw.add), ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}), ...(like !== undefined ? { like } : {}), ...common };
       }
       case 'drop':
         return typeof raw.drop === 'string' ? { op: 'drop', name: raw.drop, ...common } : undefined;

@@ -4,13 +4,13 @@
 import { didYouMean } from '../../model/problems.js';
 import type { Fleet, StepOp } from '../../model/types.js';
 import { builderOn } from '../../expand/expand.js';
-import { anchorOf } from '../../expand/overlay.js';
+import { anchorsOf } from '../../expand/overlay.js';
 import { stepsFor } from '../../expand/steps.js';
 import type { Checker } from './context.js';
 
-/** Where in an op its step name is written. */
-const nameKey = (op: StepOp): (string | number)[] =>
-  op.op === 'add' ? [op.before !== undefined ? 'before' : 'after'] : op.op === 'rename' ? ['rename', 'from'] : [op.op];
+/** Where in an op the step name `name` is written. */
+const nameKey = (op: StepOp, name: string): (string | number)[] =>
+  op.op === 'add' ? [op.like === name && op.before !== name && op.after !== name ? 'like' : op.before !== undefined ? 'before' : 'after'] : op.op === 'rename' ? ['rename', 'from'] : [op.op];
 
 export function checkStepNames(c: Checker, fleet: Fleet) {
   const workers = new Map(fleet.workers.map((w) => [w.name, w]));
@@ -34,10 +34,10 @@ export function checkStepNames(c: Checker, fleet: Fleet) {
     }
   }
   for (const [op, names] of seen) {
-    const anchor = anchorOf(op);
-    if (anchor === undefined || names.has(anchor)) continue;
+    const anchor = anchorsOf(op).find((n) => !names.has(n));
+    if (anchor === undefined) continue;
     const list = [...names];
-    c.report(c.b, [...op.at, ...nameKey(op)], `unknown step \`${anchor}\`${didYouMean(anchor, list)}: the builders this change applies to have no step of that name at this point (their steps: ${list.join(', ')})`, 'unknown-step');
+    c.report(c.b, [...op.at, ...nameKey(op, anchor)], `unknown step \`${anchor}\`${didYouMean(anchor, list)}: the builders this change applies to have no step of that name at this point (their steps: ${list.join(', ')})`, 'unknown-step');
   }
   for (const [op, name] of twice) {
     const path = op.op === 'add' ? [...op.at, 'add', 'name'] : [...op.at, 'rename', 'to'];
