@@ -11,32 +11,12 @@ import { matrixText } from '../../src/explain/matrix.js';
 import { render } from '../../src/render/render.js';
 import { analyse as validate } from '../../src/pipeline.js';
 import { HERE } from './corpus.js';
+import { edit, paths } from '../yaml-edits.js';
 
-type Path = (string | number)[];
 const base = {
   workers: parse(readFileSync(join(HERE, 'base', 'workers.yaml'), 'utf8')) as unknown,
   builders: parse(readFileSync(join(HERE, 'base', 'builders.yaml'), 'utf8')) as unknown,
 };
-
-function paths(v: unknown, at: Path = []): Path[] {
-  const here = at.length ? [at] : [];
-  if (Array.isArray(v)) return [...here, ...v.flatMap((x, i) => paths(x, [...at, i]))];
-  if (v && typeof v === 'object') return [...here, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]))];
-  return here;
-}
-
-/** A copy of `root` with the node at `path` replaced (undefined: removed). */
-function edit(root: unknown, path: Path, value: unknown): unknown {
-  const copy = structuredClone(root) as Record<string | number, unknown>;
-  let node = copy;
-  for (const p of path.slice(0, -1)) node = node[p] as Record<string | number, unknown>;
-  const last = path[path.length - 1]!;
-  if (value === undefined) {
-    if (Array.isArray(node)) node.splice(Number(last), 1);
-    else delete node[last];
-  } else node[last] = value;
-  return copy;
-}
 
 // Values people (or attackers) write: near-valid words, names of other things, odd types.
 const words = fc.constantFrom('', 'x86-64', 'amd64', 'linux', 'windows', 'macos', 'debug', 'push', 'nightly', '2.7', '3.x', 'custom', '..', '../x', '{branch}', '{nope}', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'koobs-freebsd10', 'bolen-dmg', 'dmg-nightly', 'unix', 'vs9');

@@ -9,32 +9,13 @@ import { parseYaml } from '../../src/load/load.js';
 import { render } from '../../src/render/render.js';
 import { analyse } from '../../src/pipeline.js';
 import { ROOT } from './helpers.js';
+import { edit, paths } from '../yaml-edits.js';
 
-type Path = (string | number)[];
 const DIR = join(ROOT, 'test/pipeline/steps-fleet');
 const base = {
   workers: parse(readFileSync(join(DIR, 'workers.yaml'), 'utf8')) as unknown,
   builders: parse(readFileSync(join(DIR, 'builders.yaml'), 'utf8')) as unknown,
 };
-
-function paths(v: unknown, at: Path = []): Path[] {
-  const here = at.length ? [at] : [];
-  if (Array.isArray(v)) return [...here, ...v.flatMap((x, i) => paths(x, [...at, i]))];
-  if (v && typeof v === 'object') return [...here, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]))];
-  return here;
-}
-
-function edit(root: unknown, path: Path, value: unknown): unknown {
-  const copy = structuredClone(root) as Record<string | number, unknown>;
-  let node = copy;
-  for (const p of path.slice(0, -1)) node = node[p] as Record<string | number, unknown>;
-  const last = path[path.length - 1]!;
-  if (value === undefined) {
-    if (Array.isArray(node)) node.splice(Number(last), 1);
-    else delete node[last];
-  } else node[last] = value;
-  return copy;
-}
 
 // The names these features read: steps, capabilities, workers, pools, branches, features.
 const words = fc.constantFrom('', 'git', 'compile', 'test', 'clean', 'upload', 'pythoninfo', 'Compile build Python', 'lto-toolchain', 'ccache', 'ramdisk', 'pool-member', 'carol-ubuntu1', 'carol-ubuntu2', 'alice-debian', 'lto', '3.13', '3.x', 'PR', 'gil-only', 'unix', 'debug', 'wasi-cross', 'unix-make', '__proto__', 'constructor');
