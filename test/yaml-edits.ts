@@ -22,3 +22,25 @@ export function edit(root: unknown, path: Path, value: unknown): unknown {
   } else node[last] = value;
   return copy;
 }
+
+export interface Fleet {
+  workers: unknown;
+  builders: unknown;
+}
+export type FleetEdit = readonly [readonly ['workers' | 'builders', Path], unknown];
+
+/** Every node of both files, as targets of `applyEdits`. */
+export const targets = (base: Fleet) => [...paths(base.workers).map((p) => ['workers', p] as const), ...paths(base.builders).map((p) => ['builders', p] as const)];
+
+/** `base` with the edits applied in order; an edit whose path an earlier one removed is skipped. */
+export function applyEdits(base: Fleet, edits: readonly FleetEdit[]): Fleet {
+  const docs = { ...base };
+  for (const [[file, path], v] of edits) {
+    try {
+      docs[file] = edit(docs[file], path, v);
+    } catch {
+      // An earlier edit removed the path: skip this one.
+    }
+  }
+  return docs;
+}
