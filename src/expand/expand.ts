@@ -3,7 +3,8 @@
 // definitions as written; so a renamed builder keeps its place.
 import { ruleExcludes } from '../model/branch-rules.js';
 import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../model/types.js';
-import { stepsFor } from './steps.js';
+import { withExtras } from './overlay.js';
+import { type StepContext, stepsFor } from './steps.js';
 
 function excludedBy(rule: BranchRule | undefined, branch: Branch, owner: string): string | undefined {
   const why = ruleExcludes(rule, branch);
@@ -21,7 +22,8 @@ export interface Placement {
 }
 
 export function placement(def: BuilderDef, branch: Branch, suffix = def.suffix ?? ''): Placement {
-  const values = { name: def.name, branch: branch.name, dir: branch.dir, worker: def.worker, suffix };
+  // A pool has one directory per builder (Buildbot's builddir/workerbuilddir are per builder), named after the pool.
+  const values = { name: def.name, branch: branch.name, dir: branch.dir, worker: def.pool ?? def.worker, suffix };
   const name = format(def.name_format, values);
   return { name, builddir: format(def.dir_format, { ...values, builder: name }) };
 }
@@ -37,6 +39,14 @@ export function workerOut(w: Worker): WorkerOut {
   return { name: w.name, owner: w.owner, os, arch: w.arch, max_builds: w.max_builds, online: w.online, notes: w.notes ?? '' };
 }
 
+/** The worker a pool's steps are made for: its first (validation makes the members agree on
+ *  what reaches a step), with the capabilities every member has. */
+export function poolWorker(members: readonly Worker[]): Worker {
+  const [first, ...rest] = members as [Worker, ...Worker[]];
+  if (!rest.length) return first;
+  return { ...first, capabilities: first.capabilities.filter((c) => rest.every((w) => w.capabilities.includes(c))) };
+}
+
 /** Why a definition has no builder on `branch`, or undefined. */
 function exclusion(fleet: Fleet, def: BuilderDef, worker: Worker, branch: Branch): string | undefined {
   const variant = fleet.variants[def.variant]!;
@@ -49,6 +59,17 @@ function exclusion(fleet: Fleet, def: BuilderDef, worker: Worker, branch: Branch
   );
 }
 
+/** What one definition makes on one branch: its worker (a pool's: see poolWorker), its kind
+ *  with the extras that hold there, and the steps' context; or why it makes nothing. */
+export function builderOn(fleet: Fleet, workers: ReadonlyMap<string, Worker>, def: BuilderDef, branch: Branch): { excluded: string } | { ctx: StepContext } {
+  const worker = poolWorker((def.workers ?? [def.worker]).map((n) => workers.get(n)!));
+  const reason = exclusion(fleet, def, worker, branch);
+  if (reason) return { excluded: reason };
+  const kind = fleet.variants[def.variant]!;
+  const variant = withExtras(kind, [...kind.extras, ...def.extras], { branch, capabilities: worker.capabilities });
+  return { ctx: { branch, worker, variant, def, defaults: fleet.defaults, features: fleet.features, master: fleet.master } };
+}
+
 export function expand(fleet: Fleet): BuilderMatrix {
   const { branches } = fleet;
   const workers = new Map(fleet.workers.map((w) => [w.name, w]));
@@ -57,13 +78,12 @@ export function expand(fleet: Fleet): BuilderMatrix {
 
   for (const branch of branches) {
     fleet.builders.forEach((def, source) => {
-      const worker = workers.get(def.worker)!;
-      const variant = fleet.variants[def.variant]!;
-      const reason = exclusion(fleet, def, worker, branch);
-      if (reason) {
-        exclusions.push({ def: def.name, source, branch: branch.name, reason });
+      const made = builderOn(fleet, workers, def, branch);
+      if ('excluded' in made) {
+        exclusions.push({ def: def.name, source, branch: branch.name, reason: made.excluded });
         return;
       }
+      const { worker, variant } = made.ctx;
       const { name, builddir } = placement(def, branch, def.suffix ?? variant.suffix ?? '');
       const tier = def.tier;
       const tags = [
@@ -75,6 +95,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
         source,
         def: def.name,
         worker: worker.name,
+        ...(def.workers ? { workers: def.workers } : {}),
         branch: branch.name,
         variant: variant.name,
         builddir,
@@ -83,7 +104,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
         ...(tier ? { tier } : {}),
         scheduler: scheduleFor(fleet, variant.schedule, branch.name),
         description,
-        steps: stepsFor({ branch, worker, variant, def, defaults: fleet.defaults, features: fleet.features, master: fleet.master }),
+        steps: stepsFor(made.ctx),
         ...(worker.downtime ? { downtime: worker.downtime } : {}),
       });
     });

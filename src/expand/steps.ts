@@ -1,7 +1,9 @@
-// Every step of one builder: the checkout, the steps its kind adds, then its family's.
+// Every step of one builder: the checkout, the steps its kind adds, then its family's; then
+// the step changes of the fleet (the family's, the kind's, the definition's) where they hold.
 import { RECIPES } from '../recipes/index.js';
 import type { StepContext } from '../recipes/context.js';
-import type { Step, StepDecl } from '../model/types.js';
+import type { Step } from '../model/types.js';
+import { applyOps, declaredStep, type OpObserver } from './overlay.js';
 
 export type { StepContext };
 
@@ -12,15 +14,8 @@ function sourceStep({ master, branch, worker }: StepContext): Step {
   return { name: 'git', kind: 'GitHub', ...(Object.keys(args).length ? { args } : {}) };
 }
 
-const declared = (d: StepDecl): Step => ({
-  name: d.name,
-  kind: d.step,
-  command: d.command,
-  ...(d.description !== undefined ? { description: d.description } : {}),
-  ...(d.property !== undefined ? { property: d.property } : {}),
-  ...(Object.keys(d.flags).length ? { flags: { ...d.flags } } : {}),
-});
-
-export function stepsFor(ctx: StepContext): Step[] {
-  return [sourceStep(ctx), ...ctx.variant.steps_before.map(declared), ...RECIPES[ctx.variant.recipe]!.steps(ctx)];
+export function stepsFor(ctx: StepContext, observe?: OpObserver): Step[] {
+  const family = [sourceStep(ctx), ...ctx.variant.steps_before.map(declaredStep), ...RECIPES[ctx.variant.recipe]!.steps(ctx)];
+  const ops = [...ctx.variant.steps, ...ctx.def.steps];
+  return ops.length ? applyOps(family, ops, { branch: ctx.branch, capabilities: ctx.worker.capabilities }, observe) : family;
 }

@@ -36,6 +36,8 @@ export interface Worker {
   branches?: BranchRule;
   /** Informational tags (not given to Buildbot). */
   tags: string[];
+  /** What is installed on the machine that kinds, definitions and step changes may depend on. */
+  capabilities: string[];
   /** Multiplies the test timeout of the families that honour it (unix-make). */
   timeout_factor: number;
   /** Test resources excluded with `-u-<name>` (unix-make). */
@@ -126,9 +128,67 @@ export interface Variant {
   host_env: Record<string, StepValue>;
   /** Steps this kind adds right after the checkout (before its family's steps). */
   steps_before: StepDecl[];
+  /** Changes to the family's steps, applied in order: the family's (`families:`), the
+   *  parent kind's, then this kind's. */
+  steps: StepOp[];
+  /** Flags and environments added where a condition holds (a worker capability, a branch range). */
+  extras: Extra[];
 }
 
-/** A step written in builders.yaml (a kind's `steps_before`). */
+/** When a step change or an extra applies: every part given must hold. */
+export interface Condition {
+  /** A branch range (only/except/since/until). */
+  branches?: BranchRule;
+  /** The branch has this feature. */
+  feature?: string;
+  /** The worker has this capability (a pool: every worker of it). */
+  capability?: string;
+}
+
+/** Where something is written in builders.yaml (its YAML path), to report problems there. */
+export type YamlPath = readonly (string | number)[];
+
+/** One change to a family's steps (`steps:` of a family, kind or definition). */
+export type StepOp = (
+  /** `like`: the new step takes the `env` and `workdir` of that step unless it gives its own. */
+  | { op: 'add'; step: StepDecl; before?: string; after?: string; like?: string }
+  | { op: 'drop'; name: string }
+  | { op: 'rename'; from: string; to: string }
+  | { op: 'replace'; name: string; with: StepPatch }
+) & { when?: Condition; at: YamlPath };
+
+/** What `replace` sets on a step: only the fields given change (flags are merged). */
+export interface StepPatch {
+  step?: string;
+  command?: StepValue[] | string;
+  env?: Record<string, StepValue>;
+  workdir?: string;
+  timeout?: number;
+  description?: string;
+  property?: string;
+  flags?: Partial<Record<ResultFlag, boolean>>;
+}
+
+/** Fields of a kind added (lists appended, environments merged) where `when` holds. */
+export interface Extra {
+  when?: Condition;
+  configure_flags?: string[];
+  test_flags?: string[];
+  interpreter_flags?: string[];
+  build_flags?: string[];
+  clean_flags?: string[];
+  compile_env?: Record<string, string>;
+  test_env?: Record<string, string>;
+  at: YamlPath;
+}
+
+/** What `families:` of builders.yaml adds to every kind of one family. */
+export interface FamilyOverlay {
+  steps: StepOp[];
+  extras: Extra[];
+}
+
+/** A step written in builders.yaml (a kind's `steps_before`, or `add:` of a step change). */
 export interface StepDecl {
   step: string;
   name: string;
@@ -136,6 +196,9 @@ export interface StepDecl {
   description?: string;
   property?: string;
   flags: Partial<Record<ResultFlag, boolean>>;
+  env?: Record<string, StepValue>;
+  workdir?: string;
+  timeout?: number;
 }
 
 export type ResultFlag = 'haltOnFailure' | 'flunkOnFailure' | 'warnOnFailure' | 'alwaysRun';
@@ -176,7 +239,13 @@ export type Scheduler =
 
 export interface BuilderDef {
   name: string;
+  /** The worker; for a pool, its first worker. */
   worker: string;
+  /** A pool (`workers:` in builders.yaml): every worker that may run its builds, in fleet
+   *  order; absent for one worker. */
+  workers?: string[];
+  /** A pool's name: `{worker}` of the name and directory formats (one directory per builder). */
+  pool?: string;
   variant: string;
   stability?: 'stable' | 'unstable';
   /** PEP 11 tier tag: `tier-1`..`tier-3`, or the literal `tierless`. */
@@ -192,6 +261,10 @@ export interface BuilderDef {
   branch_tag: boolean;
   tags: string[];
   notes?: string;
+  /** Changes to its kind's steps, after the kind's own. */
+  steps: StepOp[];
+  /** Flags and environments added to its kind's where a condition holds. */
+  extras: Extra[];
 }
 
 export interface Defaults {
@@ -294,6 +367,8 @@ export interface Builder {
   /** The definition it was expanded from (its display name). */
   def: string;
   worker: string;
+  /** A pool: every worker that may run it (Buildbot's `workernames`); absent for one worker. */
+  workers?: string[];
   branch: string;
   variant: string;
   builddir: string;

@@ -82,9 +82,10 @@ export interface RenderInput {
 export function render({ matrix, sources }: RenderInput, dir?: string): string {
   const { test_warning_patterns, source, ...master } = matrix.master;
   const table = stepsTable(matrix.builders);
-  const builders = matrix.builders.map(({ name, worker, branch, variant, builddir, tags, scheduler, description, downtime }, i) => ({
+  const builders = matrix.builders.map(({ name, worker, workers, branch, variant, builddir, tags, scheduler, description, downtime }, i) => ({
     name,
     worker,
+    ...(workers ? { workers } : {}),
     branch,
     variant,
     builddir,
@@ -94,5 +95,7 @@ export function render({ matrix, sources }: RenderInput, dir?: string): string {
     steps: table.keys[i],
     ...(downtime ? { downtime } : {}),
   }));
-  return template(dir)({ sources, workers: matrix.workers, steps: new Table(table.steps), builders: Rows.from(builders), schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns });
+  // Pools (several workers) change one line of make_builder: fleets without one keep theirs.
+  const pools = matrix.builders.some((b) => b.workers);
+  return template(dir)({ sources, workers: matrix.workers, steps: new Table(table.steps), builders: Rows.from(builders), schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns, pools });
 }

@@ -22,6 +22,8 @@ export const GIT_BRANCH = '^[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?!\\.))*(?<!\\.)(?<!
  *  (Windows drops it: two builders would share a directory). */
 export const DIR_SUFFIX = '^\\.(?!\\.)(?:[A-Za-z0-9_-]|\\.(?!\\.))*(?<!\\.)$';
 export const TAG = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+/** Worker capabilities: lower-case words (`clang-21`, `openssl3.5`). */
+export const CAPABILITY = '^[a-z0-9][a-z0-9._+-]*$';
 export const KEY = '^[a-z0-9][a-z0-9-]*$';
 /** One printable line: no control characters, lone surrogates or line separators. */
 export const PRINTABLE_LINE = '^[^\\p{Cc}\\p{Cs}\\p{Zl}\\p{Zp}]*$';
@@ -94,6 +96,109 @@ const familyField: Record<(typeof FAMILY_FIELDS)[number], object> = {
   },
 };
 
+/** The Buildbot step classes a fleet may add (master.cfg's STEP_CLASSES, less the checkout and the upload). */
+export const ADDABLE_STEPS = ['ShellCommand', 'SetPropertyFromCommand', 'Configure', 'Compile', 'PythonInfo', 'Test', 'Clean'] as const;
+const stepName = (description: string) => ({ type: 'string', pattern: PRINTABLE_LINE, minLength: 1, maxLength: 100, description });
+const resultFlags = {
+  haltOnFailure: { type: 'boolean', description: 'A failure stops the build.' },
+  flunkOnFailure: { type: 'boolean', description: 'A failure makes the build fail (red).' },
+  warnOnFailure: { type: 'boolean', description: 'A failure makes the build orange.' },
+};
+const command = { description: 'The command: a list of arguments, or one string for the worker\'s shell.', anyOf: [{ type: 'string', pattern: ARG, minLength: 1, maxLength: 1000, description: 'Run by the worker\'s shell.' }, args('Run without a shell.')] };
+const stepEnv = {
+  type: 'object',
+  description: 'The step\'s environment; a value may be `{interpolate: "...%(prop:NAME)s..."}`.',
+  propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 100 },
+  additionalProperties: { anyOf: [{ type: 'string', pattern: ARG, maxLength: 1000 }, { $ref: '#/$defs/interpolate' }] },
+};
+/** Step fields `replace` may set, and an added step may have. */
+const stepOptions = {
+  env: stepEnv,
+  workdir: { type: 'string', pattern: '^[A-Za-z0-9_][A-Za-z0-9._/-]*$', maxLength: 200, description: 'The directory it runs in, relative to the builder directory (default: `build`).' },
+  timeout: { type: 'integer', minimum: 60, maximum: 172800, description: 'Seconds of silence before the step is killed.' },
+  description: line('What the step does, shown while it runs.', 200),
+  property: { type: 'string', pattern: '^[a-z_][a-z0-9_]*$', description: 'SetPropertyFromCommand: the property set to the output.' },
+  ...resultFlags,
+};
+const declaredStep = {
+  type: 'object',
+  description: 'One step: its Buildbot class, name and command.',
+  additionalProperties: false,
+  required: ['step', 'name', 'command'],
+  properties: {
+    step: { enum: ADDABLE_STEPS, description: 'The Buildbot step class.' },
+    name: stepName('The step name (what `before`, `after`, `drop`, `rename` and `replace` refer to).'),
+    command,
+    ...stepOptions,
+  },
+};
+const condition = {
+  type: 'object',
+  description: 'When it applies: every part given must hold. `only`/`except`/`since`/`until` are a branch range (as `branches`), `feature` a branch feature, `capability` a worker capability (a pool: every worker of it).',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    ...branchRule.properties,
+    feature: { type: 'string', pattern: KEY, description: 'The branch has this feature (`features:`).' },
+    capability: { type: 'string', pattern: CAPABILITY, maxLength: 60, description: 'The worker has this capability (`capabilities:` in workers.yaml).' },
+  },
+};
+const stepOps = {
+  type: 'array',
+  maxItems: 200,
+  description:
+    'Changes to the family\'s steps, in order, each with an optional `when`: `add: {step, name, command, ...}` (with `before:` or `after:` a step name, at the end without; `like:` a step whose env and workdir it takes), `drop: NAME`, `rename: {from, to}`, `replace: NAME` with `with: {command, env, workdir, timeout, description, ...}`. Names are the steps\' names as the family makes them (`explain` lists them).',
+  items: {
+    type: 'object',
+    description: 'One change: exactly one of `add`, `drop`, `rename`, `replace`.',
+    additionalProperties: false,
+    properties: {
+      add: declaredStep,
+      before: stepName('add: put the new step before this step.'),
+      after: stepName('add: put the new step after this step.'),
+      like: stepName('add: the new step takes this step\'s `env` and `workdir` unless it gives its own (e.g. a family\'s environment).'),
+      drop: stepName('The step to remove.'),
+      rename: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to'],
+        description: 'A step\'s new name.',
+        properties: { from: stepName('The step\'s name now.'), to: stepName('Its new name.') },
+      },
+      replace: stepName('The step whose fields `with` sets.'),
+      with: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        description: 'replace: the fields that change (result flags are merged; the rest replaced).',
+        properties: { step: { enum: ADDABLE_STEPS, description: 'Another Buildbot step class.' }, command, ...stepOptions },
+      },
+      when: condition,
+    },
+  },
+};
+const extras = {
+  type: 'array',
+  maxItems: 200,
+  description: 'Flags and environments added where `when` holds (a worker capability, a branch range, a feature): lists appended, environments merged, after the kind\'s own.',
+  items: {
+    type: 'object',
+    description: 'One addition and its condition.',
+    additionalProperties: false,
+    required: ['when'],
+    properties: {
+      when: condition,
+      configure_flags: args('Arguments added to ./configure.'),
+      test_flags: args('Test runner options added.'),
+      interpreter_flags: args('Options added to what runs the tests.'),
+      build_flags: args('windows-bat: arguments added to build.bat.'),
+      clean_flags: args('windows-bat: arguments added to clean.bat.'),
+      compile_env: envMap('Environment merged into the compile steps\'.'),
+      test_env: envMap('Environment merged into the pythoninfo and test steps\'.'),
+    },
+  },
+};
+
 export const workersSchema = {
   $schema: SCHEMA,
   $id: 'https://github.com/python/buildmaster-config/schema/workers.schema.json',
@@ -135,6 +240,12 @@ export const workersSchema = {
           branches: branchRule,
           notes: text('Free-form notes for maintainers.'),
           tags: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 40 }, uniqueItems: true, description: 'Informational tags (not given to Buildbot).' },
+          capabilities: {
+            type: 'array',
+            items: { type: 'string', pattern: CAPABILITY, maxLength: 60 },
+            uniqueItems: true,
+            description: 'What is installed on this machine that builds may depend on (`when: {capability: ...}` of kinds and definitions; `workers: {capabilities: [...]}` of a pool). A capability nothing reads is warned about.',
+          },
           timeout_factor: { type: 'integer', minimum: 1, maximum: 20, default: 1, description: 'A slow machine: multiplies the test timeout (unix-make builds).' },
           exclude_test_resources: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 40 }, uniqueItems: true, description: 'Test resources this worker cannot use (e.g. network), excluded with -u-<name> (unix-make builds).' },
           git: {
@@ -287,6 +398,17 @@ export const buildersSchema = {
         },
       },
     },
+    families: {
+      type: 'object',
+      description: 'Changes to a family of steps for every kind of that family (before each kind\'s own `steps` and `extras`).',
+      propertyNames: { enum: RECIPE_NAMES },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'What every kind of this family gets.',
+        properties: { steps: stepOps, extras },
+      },
+    },
     features: {
       type: 'object',
       description: 'Named branch features: what a branch that has one changes in its builders.',
@@ -409,23 +531,10 @@ export const buildersSchema = {
           steps_before: {
             type: 'array',
             description: 'Steps this kind adds right after the checkout (appended to the parent kind\'s).',
-            items: {
-              type: 'object',
-              description: 'One step: its Buildbot class, name and command.',
-              additionalProperties: false,
-              required: ['step', 'name', 'command'],
-              properties: {
-                step: { enum: ['ShellCommand', 'SetPropertyFromCommand', 'Configure', 'Compile'], description: 'The Buildbot step class.' },
-                name: line('The step name.', 100),
-                command: { description: 'The command: a list of arguments, or one string for the worker\'s shell.', anyOf: [{ type: 'string', pattern: ARG, minLength: 1, maxLength: 1000, description: 'Run by the worker\'s shell.' }, args('Run without a shell.')] },
-                description: line('What the step does, shown while it runs.', 200),
-                property: { type: 'string', pattern: '^[a-z_][a-z0-9_]*$', description: 'SetPropertyFromCommand: the property set to the output.' },
-                haltOnFailure: { type: 'boolean', description: 'A failure stops the build.' },
-                flunkOnFailure: { type: 'boolean', description: 'A failure makes the build fail (red).' },
-                warnOnFailure: { type: 'boolean', description: 'A failure makes the build orange.' },
-              },
-            },
+            items: declaredStep,
           },
+          steps: stepOps,
+          extras,
         },
       },
     },
@@ -436,12 +545,23 @@ export const buildersSchema = {
       maxItems: 1000000,
       items: {
         type: 'object',
-        description: 'One builder definition: `name`, `worker` and `variant` are required.',
+        description: 'One builder definition: `name`, `variant`, and `worker` (or `workers` and `pool`) are required.',
         additionalProperties: false,
-        required: ['name', 'worker', 'variant'],
+        required: ['name', 'variant'],
         properties: {
           name: { type: 'string', pattern: '^(?![_ ])(?!.* $)[^\\p{Cc}\\p{Cs}\\p{Zl}\\p{Zp}]+$', maxLength: 100, description: 'Display name; builders are named "<name> <branch>". Printable, no leading `_` or space.' },
           worker: { type: 'string', pattern: WORKER_NAME, maxLength: 50, description: 'The worker (from workers.yaml) that runs these builds.' },
+          workers: {
+            type: ['array', 'object'],
+            description: 'A pool (instead of `worker`): the workers that may run these builds (Buildbot `workernames`), as a list of names or `{capabilities: [...]}` (every worker that has them all). Needs `pool`.',
+            items: { type: 'string', pattern: WORKER_NAME, maxLength: 50 },
+            minItems: 1,
+            uniqueItems: true,
+            additionalProperties: false,
+            required: ['capabilities'],
+            properties: { capabilities: { type: 'array', items: { type: 'string', pattern: CAPABILITY, maxLength: 60 }, minItems: 1, uniqueItems: true, description: 'Every worker with all of these.' } },
+          },
+          pool: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[A-Za-z0-9_]+)*$', maxLength: 50, description: 'The pool\'s name: `{worker}` in the name and directory formats (one builder directory, the same on every worker of the pool). Never change it for an existing builder.' },
           variant: { type: 'string', pattern: KEY, description: 'The variant (key of `variants`).' },
           stability: { enum: ['stable', 'unstable'], description: 'stable builders gate releases; unstable ones are informative.' },
           tier: { enum: ['tier-1', 'tier-2', 'tier-3', 'tierless'], description: 'PEP 11 platform tier (a tag after the branch); `tierless` is a literal tag.' },
@@ -455,6 +575,8 @@ export const buildersSchema = {
           branch_tag: { type: 'boolean', default: true, description: 'Tag the builders with their branch name.' },
           tags: { type: 'array', items: { type: 'string', pattern: TAG, maxLength: 40 }, uniqueItems: true, description: 'Tags added to the variant\'s.' },
           notes: text('Free-form notes for maintainers.'),
+          steps: stepOps,
+          extras,
         },
       },
     },

@@ -12,6 +12,9 @@ import { checkMaster } from './semantic/master.js';
 import { checkSchedulers } from './semantic/schedulers.js';
 import { checkVariants } from './semantic/variants.js';
 import { checkWorkers } from './semantic/workers.js';
+import { checkStepNames } from './semantic/step-names.js';
+import { changeReader } from './semantic/step-changes.js';
+import { isObj } from './semantic/context.js';
 
 export interface Validated {
   problems: Problem[];
@@ -26,10 +29,14 @@ export function checkFleet(w: SourceFile, b: SourceFile, schemaOk = true): Valid
   const { master, features } = checkMaster(c);
   const branches = checkBranches(c);
   const { defaults, schedulers } = checkSchedulers(c, branches);
-  const variants = checkVariants(c, defaults, schedulers, branches.checkRule);
+  const reader = changeReader(c, branches.checkRule, isObj(c.bd.features) ? Object.keys(c.bd.features) : []);
+  const variants = checkVariants(c, defaults, schedulers, branches.checkRule, reader);
   const workers = checkWorkers(c, branches.checkRule);
-  const { defs, defIndex } = checkBuilders(c, workers, variants, branches.checkRule);
+  const { defs, defIndex } = checkBuilders(c, workers, variants, branches.checkRule, reader);
   if (!schemaOk || hasErrors(c.problems)) return { problems: c.problems };
   const fleet: Fleet = { workers: workers.workers, branches: branches.branches, features, master, variants: variants.variants, schedulers, builders: defs, defaults };
+  // Step names need the fleet: the families make them.
+  checkStepNames(c, fleet);
+  if (hasErrors(c.problems)) return { problems: c.problems };
   return { problems: c.problems, fleet, defIndex };
 }

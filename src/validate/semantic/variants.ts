@@ -3,8 +3,9 @@
 // fields the recipe ignores and schedules that do not exist.
 import { didYouMean } from '../../model/problems.js';
 import { FAMILY_FIELDS, RECIPES } from '../../recipes/index.js';
-import type { Defaults, Recipe, Scheduler, StepDecl, Variant } from '../../model/types.js';
-import { type CheckRule, type Checker, hasOwn, isObj, type Obj, str } from './context.js';
+import type { Defaults, Extra, FamilyOverlay, Recipe, Scheduler, StepOp, Variant } from '../../model/types.js';
+import { type CheckRule, type Checker, entries, hasOwn, isObj, type Obj, str } from './context.js';
+import { type ChangeReader, stepDecl } from './step-changes.js';
 
 /** For each field only some families read: those families. */
 const VARIANT_FIELDS: Record<string, Recipe[]> = Object.fromEntries(
@@ -13,29 +14,39 @@ const VARIANT_FIELDS: Record<string, Recipe[]> = Object.fromEntries(
 /** Fields a child kind adds to its parent's instead of replacing. */
 const APPENDED = ['configure_flags', 'test_flags', 'interpreter_flags', 'build_flags', 'clean_flags'] as const;
 const MERGED = ['compile_env', 'test_env', 'host_env'] as const;
-const RESULT_FLAGS = ['haltOnFailure', 'flunkOnFailure', 'warnOnFailure'] as const;
 
-/** `own` over `base`: lists appended (tags without repeats), environments merged, the rest replaced. */
-function compose(base: Partial<Variant>, own: Obj): Partial<Variant> {
+/** `own` over `base`: lists appended (tags without repeats, step changes and extras after the
+ *  parent's), environments merged, the rest replaced. */
+function compose(base: Partial<Variant>, own: Obj, steps: StepOp[], extras: Extra[]): Partial<Variant> {
   const out: Obj = { ...base, ...own };
   for (const k of APPENDED) if (Array.isArray(own[k])) out[k] = [...((base[k] as unknown[]) ?? []), ...(own[k] as unknown[])];
   for (const k of MERGED) if (isObj(own[k])) out[k] = { ...((base[k] as Obj) ?? {}), ...(own[k] as Obj) };
   if (Array.isArray(own.tags)) out.tags = [...new Set([...(base.tags ?? []), ...(own.tags as string[])])];
   if (Array.isArray(own.steps_before)) out.steps_before = [...(base.steps_before ?? []), ...(own.steps_before as Obj[]).filter(isObj).map(stepDecl)];
+  out.steps = [...(base.steps ?? []), ...steps];
+  out.extras = [...(base.extras ?? []), ...extras];
   return out as Partial<Variant>;
 }
 
-function stepDecl(raw: Obj): StepDecl {
-  const flags: StepDecl['flags'] = {};
-  for (const f of RESULT_FLAGS) if (typeof raw[f] === 'boolean') flags[f] = raw[f] as boolean;
-  return {
-    step: String(raw.step),
-    name: String(raw.name),
-    command: raw.command as StepDecl['command'],
-    ...(typeof raw.description === 'string' ? { description: raw.description } : {}),
-    ...(typeof raw.property === 'string' ? { property: raw.property } : {}),
-    flags,
-  };
+/** The fields of `extras` entries a family may not read: reported like the kind's own. */
+function checkExtraFields(c: Checker, extras: Extra[], recipe: Recipe) {
+  for (const e of extras) {
+    for (const field of Object.keys(e)) {
+      const fits = hasOwn(VARIANT_FIELDS, field) ? VARIANT_FIELDS[field] : undefined;
+      if (fits && hasOwn(RECIPES, recipe) && !fits.includes(recipe)) c.report(c.b, [...e.at, field], `\`${field}\` does nothing for recipe \`${recipe}\` (it applies to: ${fits.join(', ')})`, 'variant-field', { key: true });
+    }
+  }
+}
+
+/** `families:` of builders.yaml: step changes and extras for every kind of a family. */
+function checkFamilies(c: Checker, reader: ChangeReader): Record<string, FamilyOverlay> {
+  const out: Record<string, FamilyOverlay> = Object.create(null);
+  for (const [recipe, raw] of entries(c.bd.families)) {
+    const extras = reader.extras(['families', recipe, 'extras'], raw.extras);
+    checkExtraFields(c, extras, recipe);
+    out[recipe] = { steps: reader.ops(['families', recipe, 'steps'], raw.steps), extras };
+  }
+  return out;
 }
 
 export interface CheckedVariants {
@@ -47,7 +58,7 @@ export interface CheckedVariants {
   variants: Record<string, Variant>;
 }
 
-export function checkVariants(c: Checker, defaults: Defaults, schedulers: Record<string, Scheduler>, checkRule: CheckRule): CheckedVariants {
+export function checkVariants(c: Checker, defaults: Defaults, schedulers: Record<string, Scheduler>, checkRule: CheckRule, reader: ChangeReader): CheckedVariants {
   const { b, bd } = c;
   const rawVariants = isObj(bd.variants) ? (bd.variants as Obj) : {};
   const variantNames = Object.keys(rawVariants);
@@ -73,7 +84,9 @@ export function checkVariants(c: Checker, defaults: Defaults, schedulers: Record
       if (!p) return undefined; // the parent's problem is reported there
       base = p;
     }
-    const { extends: _e, ...own } = raw as Obj;
+    const { extends: _e, steps: rawSteps, extras: rawExtras, ...own } = raw as Obj;
+    const steps = reader.ops(['variants', name, 'steps'], rawSteps);
+    const extras = reader.extras(['variants', name, 'extras'], rawExtras);
     const declared = own.recipe ?? base.recipe;
     if (declared !== undefined && typeof declared !== 'string') return undefined; // a wrong type: the schema's error
     const recipe = declared as Recipe | undefined;
@@ -97,7 +110,9 @@ export function checkVariants(c: Checker, defaults: Defaults, schedulers: Record
       clean_flags: [],
       host_env: {},
       steps_before: [],
-      ...compose(base, own),
+      steps: [],
+      extras: [],
+      ...compose(base, own, steps, extras),
       name,
       recipe,
     };
@@ -107,6 +122,7 @@ export function checkVariants(c: Checker, defaults: Defaults, schedulers: Record
       const fits = hasOwn(VARIANT_FIELDS, field) ? VARIANT_FIELDS[field] : undefined;
       if (fits && hasOwn(RECIPES, recipe) && !fits.includes(recipe)) c.report(b, ['variants', name, field], `\`${field}\` does nothing for recipe \`${recipe}\` (it applies to: ${fits.join(', ')})`, 'variant-field', { key: true });
     }
+    checkExtraFields(c, extras, recipe);
     // A variant that inherits an unknown default: reported once, at `defaults.schedule`.
     const inherited = own.schedule === undefined && base.schedule === undefined;
     if (typeof v.schedule === 'string' && !hasOwn(schedulers, v.schedule) && !(inherited && v.schedule === defaults.schedule)) c.report(b, ['variants', name, own.schedule !== undefined ? 'schedule' : 'recipe'], `unknown scheduler \`${v.schedule}\`${didYouMean(v.schedule, Object.keys(schedulers))} (schedulers: ${Object.keys(schedulers).join(', ')})`, 'unknown-scheduler');
@@ -115,6 +131,12 @@ export function checkVariants(c: Checker, defaults: Defaults, schedulers: Record
     return v;
   };
   variantNames.forEach((n) => resolve(n));
+  // A family's changes come first, once per kind (not again through `extends`).
+  const families = checkFamilies(c, reader);
+  for (const [name, v] of Object.entries(variants)) {
+    const fam = hasOwn(families, v.recipe) ? families[v.recipe] : undefined;
+    if (fam) variants[name] = { ...v, steps: [...fam.steps, ...v.steps], extras: [...fam.extras, ...v.extras] };
+  }
   return { raw: rawVariants, names: variantNames, variants };
 }
 

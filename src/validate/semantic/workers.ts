@@ -3,7 +3,7 @@
 import type { Worker } from '../../model/types.js';
 import { ARCHES, OS_FAMILIES } from '../schemas.js';
 import { didYouMean } from '../../model/problems.js';
-import { type CheckRule, type Checker, hasOwn, isObj, items, type Obj, str, VALID_WORKER_NAME } from './context.js';
+import { type CheckRule, type Checker, hasOwn, isObj, items, type Obj, str, strs, VALID_WORKER_NAME } from './context.js';
 
 /** Other names of known architectures. */
 const ARCH_ALIASES: Record<string, string> = { amd64: 'x86-64', x86_64: 'x86-64', i386: 'x86', i686: 'x86', arm64: 'aarch64', ppc64el: 'ppc64le', armhf: 'armv7', armv7l: 'armv7' };
@@ -54,6 +54,7 @@ export function checkWorkers(c: Checker, checkRule: CheckRule): CheckedWorkers {
       timeout_factor: 1,
       exclude_test_resources: [],
       ...(raw as Partial<Worker>),
+      capabilities: strs(raw.capabilities), // read by the checks even when the schema refused it
       ...(branchesRule ? { branches: branchesRule } : {}),
     });
   }
