@@ -10,7 +10,7 @@ import { type Dump, dump } from '../fleet-2026/dump.js';
 import { tempDir } from '../pipeline/helpers.js';
 import { caseProblems } from './check.js';
 import { EXPECT, affected } from './expectations.js';
-import { CASES_DIR, caseIds, changedLines, fleets, generate, patchLines, readMeta, strictProblems, writeFleet } from './replay.js';
+import { CASES_DIR, type Fleet, caseIds, changedLines, fleets, generate, patchLines, readMeta, strictProblems, writeFleet } from './replay.js';
 
 /**
  * Cases whose YAML edit needs the step overlay (issue 17 item 2), which this branch lacks:
@@ -84,17 +84,27 @@ describe.each(BUILDBOTS)('replay corpus, loaded by Buildbot $id', (bb) => {
     return d;
   };
 
+  // A fleet's validation and config, by its text: every reverse case's "after" is the same fixture.
+  const built = new Map<string, { problems: string[]; cfg: string }>();
+  const build = (fleet: Fleet): { problems: string[]; cfg: string } => {
+    const key = fleet['workers.yaml'] + '\0' + fleet['builders.yaml'];
+    if (!built.has(key)) {
+      const dir = tempDir('bmg-replay-');
+      writeFleet(join(dir, 'fleet'), fleet);
+      built.set(key, { problems: strictProblems(join(dir, 'fleet')), cfg: generate(join(dir, 'fleet'), join(dir, 'out')) });
+    }
+    return built.get(key)!;
+  };
+
   it.each(RUNNABLE)('%s: generates, validates with --strict, and Buildbot loads exactly the expected change', (id) => {
     const meta = readMeta(id);
     const { before, after } = fleets(meta);
-    const dir = tempDir('bmg-replay-');
-    const fleet = join(dir, 'fleet');
-    writeFleet(fleet, before);
-    expect(strictProblems(fleet), 'validate --strict, before').toEqual([]);
-    const beforeCfg = generate(fleet, join(dir, 'out-before'));
-    writeFleet(fleet, after);
-    expect(strictProblems(fleet), 'validate --strict, after').toEqual([]);
-    const afterCfg = generate(fleet, join(dir, 'out-after'));
+    const b = build(before);
+    const a = build(after);
+    expect(b.problems, 'validate --strict, before').toEqual([]);
+    expect(a.problems, 'validate --strict, after').toEqual([]);
+    const beforeCfg = b.cfg;
+    const afterCfg = a.cfg;
 
     const lines = changedLines(beforeCfg, afterCfg);
     const k = meta.buildersAffected;
