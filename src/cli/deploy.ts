@@ -85,7 +85,7 @@ async function deploy(basedirArg: string, generated: string, c: Context): Promis
 
   // 2. The master's own Buildbot loads the new config, as checkconfig does, in BASEDIR.
   const { buildbot, python } = findBuildbot(v.buildbot, v.python, io.env, io.cwd);
-  const { answer: loaded, printed } = await loadConfig(python, basedir, outCfg);
+  const { answer: loaded, printed } = await loadConfig(python, basedir, io.env, outCfg);
   if (printed) io.err(`${printed}\n`);
   if (loaded.errors) {
     io.err(`${PROGRAM} deploy: ${show(outCfg)} does not load with ${buildbot} (nothing was changed):\n${loaded.errors.map((e) => `  ${e}`).join('\n')}\n`);
@@ -121,7 +121,7 @@ async function deploy(basedirArg: string, generated: string, c: Context): Promis
     if (v['dry-run']) return (say(`dry run: the master is not running; would copy ${changed.join(', ')} and start it`), 0);
     install(fleet.out, basedir, changed);
     say(`the master is not running: copied ${changed.join(', ')}; starting it`);
-    return started(await start(buildbot, basedir, timeout, say), timeout, c);
+    return started(await start(buildbot, basedir, timeout, say, io.env), timeout, c);
   }
 
   if (restart) {
@@ -131,7 +131,7 @@ async function deploy(basedirArg: string, generated: string, c: Context): Promis
 
   // 5. A builder that is building and is removed or renamed would lose its build.
   const keep = new Set(loaded.builders);
-  const lost = async () => (await runningBuilds(python, basedir, loaded.db_url!)).filter((b) => !keep.has(b.builder));
+  const lost = async () => (await runningBuilds(python, basedir, io.env, loaded.db_url!)).filter((b) => !keep.has(b.builder));
   let busy = await lost();
   if (busy.length && waitIdle > 0) {
     say(`held: builders this change removes or renames are building (${names(busy)}); waiting up to ${waitIdle} s for them to finish`);
@@ -182,11 +182,11 @@ function tail(basedir: string, offset: number, lines = 30): string {
   return text.split('\n').slice(-lines).map((l) => `  ${l}`).join('\n');
 }
 
-async function start(buildbot: string, basedir: string, timeout: number, say: (s: string) => void): Promise<Outcome> {
+async function start(buildbot: string, basedir: string, timeout: number, say: (s: string) => void, env: NodeJS.ProcessEnv): Promise<Outcome> {
   const offset = logOffset(basedir);
   // --quiet: return once launched; `buildbot start` itself gives up after 10 s without a
   // progress line, which a large fleet's start-up outlasts. The log says when it is up.
-  const { code, output } = await runCommand(buildbot, ['start', '--quiet', basedir], basedir);
+  const { code, output } = await runCommand(buildbot, ['start', '--quiet', basedir], basedir, env);
   if (code !== 0) return { ok: false, line: `buildbot start exited ${code}: ${output.trim()}`, why: 'failed' };
   say(`starting the master, waiting up to ${timeout} s for "BuildMaster is running"`);
   return waitForLog(basedir, offset, START, timeout * 1000);
@@ -210,10 +210,10 @@ async function cleanRestart(reason: string, pid: number, buildbot: string, based
   await waitForExit(pid, () => say(`  still shutting down after ${Math.round((Date.now() - since) / 1000)} s (waiting for running builds)`));
   install(c.fleet.out, basedir, changed);
   say(`the master stopped; ${changed.length ? `copied ${changed.join(', ')}; ` : ''}upgrading the database`);
-  const upgrade = await runCommand(buildbot, ['upgrade-master', basedir], basedir);
+  const upgrade = await runCommand(buildbot, ['upgrade-master', basedir], basedir, c.io.env);
   if (upgrade.code !== 0) {
     c.io.err(`${PROGRAM} deploy: buildbot upgrade-master failed (the master is stopped):\n${upgrade.output.trim()}\n`);
     return 1;
   }
-  return started(await start(buildbot, basedir, timeout, say), timeout, c);
+  return started(await start(buildbot, basedir, timeout, say, c.io.env), timeout, c);
 }

@@ -52,8 +52,8 @@ export interface RunningBuild {
 export class BuildbotFailed extends Error {}
 
 /** Runs SCRIPT with `python` in `cwd`; its JSON answer, and what it printed besides. */
-async function ask<T>(python: string, cwd: string, args: string[], stdin = ''): Promise<{ answer: T; printed: string }> {
-  const child = spawn(python, ['-c', SCRIPT, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+async function ask<T>(python: string, cwd: string, env: NodeJS.ProcessEnv, args: string[], stdin = ''): Promise<{ answer: T; printed: string }> {
+  const child = spawn(python, ['-c', SCRIPT, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -69,11 +69,11 @@ async function ask<T>(python: string, cwd: string, args: string[], stdin = ''): 
 }
 
 /** Load a master.cfg as checkconfig does (the settings file is found through the environment, as the master finds it). */
-export const loadConfig = (python: string, basedir: string, cfg: string) => ask<LoadedConfig>(python, basedir, ['load', cfg]);
+export const loadConfig = (python: string, basedir: string, env: NodeJS.ProcessEnv, cfg: string) => ask<LoadedConfig>(python, basedir, env, ['load', cfg]);
 
 /** The builds the master's database has as running. `basedir`: where a relative SQLite path is. */
-export async function runningBuilds(python: string, basedir: string, dbUrl: string): Promise<RunningBuild[]> {
-  return (await ask<{ running: RunningBuild[] }>(python, basedir, ['running'], dbUrl)).answer.running;
+export async function runningBuilds(python: string, basedir: string, env: NodeJS.ProcessEnv, dbUrl: string): Promise<RunningBuild[]> {
+  return (await ask<{ running: RunningBuild[] }>(python, basedir, env, ['running'], dbUrl)).answer.running;
 }
 
 /** `postgresql://user:secret@host/db` -> `postgresql://user:xxxx@host/db`, as Buildbot logs it. */

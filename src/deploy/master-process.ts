@@ -2,20 +2,47 @@
 // from an offset taken before a signal, so only what the signal caused is read), and the
 // lines Buildbot writes when a reconfig, a start or a stop ends.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readlinkSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** The master's pid when it is running, else undefined. */
+/** The master's pid when it is running, else undefined: twistd.pid, or (a master started with
+ *  `buildbot start --nodaemon`, as under systemd, writes none) the twistd process running
+ *  buildbot.tac in BASEDIR (Linux's /proc). */
 export function masterPid(basedir: string): number | undefined {
-  let pid: number;
   try {
-    pid = Number(readFileSync(join(basedir, 'twistd.pid'), 'utf8').trim());
+    const pid = Number(readFileSync(join(basedir, 'twistd.pid'), 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) return pid;
+  } catch {
+    // no pid file
+  }
+  return twistdIn(realpathSync(basedir));
+}
+
+function twistdIn(basedir: string): number | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
   } catch {
     return undefined;
   }
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  for (const entry of entries) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      const cwd = readlinkSync(`/proc/${pid}/cwd`);
+      // A master in a chroot shows its directory under the root's path.
+      if (cwd !== basedir && !cwd.endsWith(basedir)) continue;
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      // twistd daemonised, or `python3 .../buildbot start --nodaemon` (twistd runs in that process).
+      const isPython = /python/.test(argv[0] ?? '');
+      if (isPython && (argv.includes('--python=buildbot.tac') || (/buildbot$/.test(argv[1] ?? '') && argv[2] === 'start'))) return pid;
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return undefined;
 }
 
 export function alive(pid: number): boolean {
@@ -118,8 +145,8 @@ export function runningDbUrl(basedir: string): string | undefined {
 }
 
 /** Run a command to its end; its exit code and output. */
-export async function runCommand(command: string, args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runCommand(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
