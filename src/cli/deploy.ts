@@ -15,7 +15,7 @@ import type { Context } from './context.js';
 import { OUTPUT_FILE } from './out-dir.js';
 import { PROGRAM } from './commands.js';
 import { drift, formatDrift, UnreadableConfig } from '../explain/drift.js';
-import { BuildbotFailed, loadConfig, runningBuilds, stripPassword, type RunningBuild } from '../deploy/buildbot-python.js';
+import { BuildbotFailed, loadConfig, runningBuilds, loggedDbUrl, type RunningBuild } from '../deploy/buildbot-python.js';
 import { changedFiles, deployableFiles, install, PREVIOUS, rollBack } from '../deploy/files.js';
 import { logOffset, masterPid, RECONFIG, runCommand, runningDbUrl, sleep, START, waitForExit, waitForLog, type Outcome } from '../deploy/master-process.js';
 
@@ -110,8 +110,8 @@ async function deploy(basedirArg: string, generated: string, c: Context): Promis
   const pid = masterPid(basedir);
   // A database change (in the settings file, say) needs a restart: Buildbot refuses it in a reconfig.
   const runningDb = pid === undefined ? undefined : runningDbUrl(basedir);
-  const newDb = stripPassword(loaded.db_url!);
-  const restart = runningDb !== undefined && runningDb !== newDb ? `the database changes (${runningDb} -> ${newDb}), which a reconfig cannot apply` : undefined;
+  const newDb = loggedDbUrl(loaded.db_url!);
+  const restart = runningDb !== undefined && loggedDbUrl(runningDb) !== newDb ? `the database changes (${runningDb} -> ${newDb}), which a reconfig cannot apply` : undefined;
   if (!changed.length && pid !== undefined && !restart) {
     say(`nothing to deploy: ${show(basedir)} already has these files`);
     return 0;

@@ -76,7 +76,9 @@ export async function runningBuilds(python: string, basedir: string, env: NodeJS
   return (await ask<{ running: RunningBuild[] }>(python, basedir, env, ['running'], dbUrl)).answer.running;
 }
 
-/** `postgresql://user:secret@host/db` -> `postgresql://user:xxxx@host/db`, as Buildbot logs it. */
-export function stripPassword(url: string): string {
-  return url.replace(/^([^:/]+:\/\/[^:@/]*):[^@/]*@/, '$1:xxxx@');
+/** A database URL as Buildbot logs it at start-up (util.stripUrlPassword): the password as
+ *  `xxxx`, and, since Python's urlunsplit drops an empty host, `sqlite:///state.sqlite` as
+ *  `sqlite:/state.sqlite` (Python 3.11; newer ones keep it: both are made the same here). */
+export function loggedDbUrl(url: string): string {
+  return url.replace(/^([^:/]+:\/\/[^:@/]*):[^@/]*@/, '$1:xxxx@').replace(/^([a-z][a-z0-9+.-]*):\/\/(?=\/|$)/i, '$1:');
 }

@@ -6,9 +6,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { tableRecords } from '../../src/explain/drift.js';
+import { sleep } from './api.js';
+import type { FixtureRepo } from './fixture.js';
+import type { Harness } from './harness.js';
+import type { Buildbot } from '../buildbots.js';
 
-const REPO = resolve(import.meta.dirname, '../..');
-const SOURCE = join(REPO, 'fleets/cpython-2026');
+const WWW_STUB = join(import.meta.dirname, 'www-stub');
+
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
+const SOURCE = join(REPO_ROOT, 'fleets/cpython-2026');
 export const KEEP_WORKERS = ['angelico-debian-amd64', 'bolen-ubuntu', 'cstratak-fedora-stable-x86_64', 'cstratak-RHEL8-x86_64'];
 
 export class ReducedFleet {
@@ -16,7 +22,7 @@ export class ReducedFleet {
 
   static create(dir: string): ReducedFleet {
     mkdirSync(dir, { recursive: true });
-    const schema = (t: string) => t.replace('../../schema/', `${REPO}/schema/`);
+    const schema = (t: string) => t.replace('../../schema/', `${REPO_ROOT}/schema/`);
     writeFileSync(join(dir, 'workers.yaml'), schema(readFileSync(join(SOURCE, 'workers.yaml'), 'utf8')));
     const lines = schema(readFileSync(join(SOURCE, 'builders.yaml'), 'utf8')).split('\n');
     const at = lines.indexOf('builders:');
@@ -50,10 +56,75 @@ export class ReducedFleet {
     if (code !== 0) throw new Error(`generate exited ${code}:\n${err}`);
   }
 
-  /** The builder names of the generated master.cfg. */
+  /** The builder names the generated master.cfg gives a master: its BUILDERS table, and the
+   *  janitor's (Buildbot's JanitorConfigurator adds `__Janitor`). */
   builders(): string[] {
-    return tableRecords(readFileSync(this.masterCfg, 'utf8'), 'BUILDERS')
-      .map((r) => String(r.name))
-      .sort();
+    return [...tableRecords(readFileSync(this.masterCfg, 'utf8'), 'BUILDERS').map((r) => String(r.name)), '__Janitor'].sort();
   }
 }
+
+export interface Deployed {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** `deploy BASEDIR` in process, with the master's environment (its settings file, the www stand-in). */
+export async function deploy(bb: Buildbot, fleet: ReducedFleet, h: Harness, ...extra: string[]): Promise<Deployed> {
+  let out = '';
+  let err = '';
+  const env = { ...process.env, NO_COLOR: '1', PYBUILDBOT_SETTINGS_PATH: h.settingsPath, PYTHONPATH: WWW_STUB, PYTHONDONTWRITEBYTECODE: '1' };
+  const argv = ['deploy', h.masterDir, '--fleet', fleet.dir, '--buildbot', bb.buildbot, '--python', bb.python, ...extra];
+  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s), env, cwd: fleet.dir });
+  return { code, out, err };
+}
+
+/** The fixture's test step sleeps `seconds` from this commit on. */
+export function slowTests(repo: FixtureRepo, seconds: number) {
+  const script = readFileSync(join(repo.dir, 'Tools/fixture/python.sh'), 'utf8').replace(/^sleep \d+\n/m, '');
+  return repo.commit('main', { 'Tools/fixture/python.sh': script.replace('echo "Run tests in parallel', `sleep ${seconds}\necho "Run tests in parallel`) }, `tests take ${seconds} s`);
+}
+
+/** Builders the master runs now (the REST API's builders with a master). */
+export async function activeBuilders(h: Harness): Promise<string[]> {
+  const { builders } = await h.api.get<{ builders: { name: string; masterids: number[] }[] }>('builders');
+  return builders.filter((b) => b.masterids.length > 0).map((b) => b.name).sort();
+}
+
+/** Builds not finished, by builder name. */
+export async function runningBuilds(h: Harness): Promise<{ builder: string; number: number; buildid: number }[]> {
+  const [{ builds }, { builders }] = await Promise.all([
+    h.api.get<{ builds: { buildid: number; number: number; builderid: number }[] }>('builds?complete=false'),
+    h.api.get<{ builders: { builderid: number; name: string }[] }>('builders'),
+  ]);
+  const names = new Map(builders.map((b) => [b.builderid, b.name]));
+  return builds.map((b) => ({ builder: names.get(b.builderid)!, number: b.number, buildid: b.buildid }));
+}
+
+export async function waitFor<T>(what: string, f: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await f().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(500);
+  }
+}
+
+/** Force `builders` on main and wait until each has a build running; their build ids. */
+export async function startBuilds(h: Harness, builders: string[]): Promise<Map<string, number>> {
+  await h.force(builders, 'main');
+  const running = await waitFor(`builds of ${builders.join(', ')} to start`, async () => {
+    const r = await runningBuilds(h);
+    return builders.every((b) => r.some((x) => x.builder === b)) && r;
+  });
+  return new Map(running.filter((r) => builders.includes(r.builder)).map((r) => [r.builder, r.buildid]));
+}
+
+export async function buildResult(h: Harness, buildid: number, timeoutMs = 180_000): Promise<number> {
+  return waitFor(`build ${buildid} to finish`, async () => {
+    const { builds } = await h.api.get<{ builds: { complete: boolean; results: number }[] }>(`builds/${buildid}`);
+    return builds[0]!.complete && { r: builds[0]!.results };
+  }, timeoutMs).then((x) => x.r);
+}
+
