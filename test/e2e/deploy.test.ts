@@ -16,7 +16,8 @@ import { Harness, makeTempRoot } from './harness.js';
 import { BUILDBOTS } from '../buildbots.js';
 
 const WORKERS = ['angelico-debian-amd64', 'bolen-ubuntu'];
-const DEBIAN = 'AMD64 Debian root 3.x'; // debug variant, tier-1
+const DEBIAN = 'AMD64 Debian root 3.x';
+const DEBUG_FLAGS = '    description: Debug build and the test suite.\n    configure_flags: [--with-pydebug]\n'; // debug variant, tier-1
 const SHARED = 'AMD64 Ubuntu Shared 3.x'; // shared variant, tier-1
 
 const tracebacks = (log: string) => log.split('\n').filter((l) => /Traceback \(most recent call last\)|Unhandled error/.test(l));
@@ -47,8 +48,12 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
     await h?.stop();
   }, 60_000);
 
+  /** Builds that must be running when a deploy starts (the builds in flight). */
+  let inFlight: string[] = [];
   const applied = async (what: string, ...extra: string[]) => {
     await fleet.generate();
+    const running = (await runningBuilds(h)).map((r) => r.builder);
+    for (const b of inFlight) expect(running, `${what}: ${b} is building when deploy starts`).toContain(b);
     const r = await deploy(bb, fleet, h, ...extra);
     log.push(`--- ${what}\n${r.out}${r.err}`);
     expect(r.code, `${what}:\n${r.out}${r.err}`).toBe(0);
@@ -58,8 +63,9 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
   };
 
   it('applies five changes while two builds run; both builds finish SUCCESS', async () => {
-    slowTests(repo, 45);
+    slowTests(repo, 75);
     const builds = await startBuilds(h, [DEBIAN, SHARED]);
+    inFlight = [DEBIAN, SHARED];
 
     // A worker with builders added (it has not connected yet).
     fleet.append('workers', '  - name: e2e-added-worker\n    owner: e2e\n    os: { family: linux, distribution: debian }\n    arch: x86-64\n    tags: [linux, unix, debian, amd64, x86-64]\n');
@@ -69,7 +75,7 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
     expect(await activeBuilders(h)).toContain('AMD64 E2E Added 3.x');
 
     // A flag on a widely used variant (every `debug` builder).
-    fleet.edit('builders', 'configure_flags: [--with-pydebug]\n', 'configure_flags: [--with-pydebug, --with-assertions]\n');
+    fleet.edit('builders', DEBUG_FLAGS, DEBUG_FLAGS.replace('[--with-pydebug]', '[--with-pydebug, --with-assertions]'));
     await applied('a flag on the debug variant');
 
     // A tier move of a running builder.
@@ -90,8 +96,8 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
     expect((await activeBuilders(h)).some((b) => b.endsWith(' 3.10'))).toBe(false);
     expect(await activeBuilders(h)).toContain('AMD64 Debian root 3.16');
 
-    // All five applied while both builds ran.
-    expect((await runningBuilds(h)).map((r) => r.builder).sort()).toEqual(expect.arrayContaining([DEBIAN, SHARED]));
+    // All five applied while both builds ran; they end as they would have.
+    inFlight = [];
     for (const [name, id] of builds) expect(await buildResult(h, id), name).toBe(Results.SUCCESS);
   }, 240_000);
 
@@ -113,7 +119,7 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
   }, 120_000);
 
   it('exits 1 when the master does not say "configuration update complete" in time', async () => {
-    fleet.edit('builders', 'configure_flags: [--with-pydebug, --with-assertions]\n', 'configure_flags: [--with-pydebug]\n');
+    fleet.edit('builders', DEBUG_FLAGS.replace('[--with-pydebug]', '[--with-pydebug, --with-assertions]'), DEBUG_FLAGS);
     await fleet.generate();
     const at = h.masterLog().length;
     const r = await deploy(bb, fleet, h, '--timeout', '0');
@@ -138,7 +144,6 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
     // The build ran to its end before the master stopped (its history is in the same database).
     expect(await buildResult(h, builds.get(DEBIAN)!)).toBe(Results.SUCCESS);
     expect(await activeBuilders(h)).toEqual(fleet.builders());
-    await waitFor('the workers to reconnect', async () => (await h.connectedWorkers()).length === 2);
   }, 240_000);
 
   it('left no traceback in twistd.log', () => {
