@@ -32,7 +32,13 @@ interface DeployValues {
  *  measured: 3-35 s to reconfigure, 34-49 s to start). */
 export const defaultTimeout = (builders: number) => 60 + Math.ceil(builders / 10);
 
-class DeployError extends Error {}
+class DeployError extends Error {
+  readonly code: number = 1;
+}
+/** A bad option value: a usage error (exit 2). */
+class DeployUsage extends DeployError {
+  override readonly code = 2;
+}
 
 /** `buildbot` on PATH (or as given), and the Python its `#!` line names. */
 function findBuildbot(given: string | undefined, python: string | undefined, env: NodeJS.ProcessEnv, cwd: string): { buildbot: string; python: string } {
@@ -48,10 +54,10 @@ function findBuildbot(given: string | undefined, python: string | undefined, env
   return { buildbot, python: interp };
 }
 
-function seconds(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+function seconds(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new DeployError(`--${name} takes a number of seconds, not ${JSON.stringify(value)}`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new DeployUsage(`--${name} takes a number of seconds, not ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -63,7 +69,7 @@ export async function deployCommand(basedirArg: string, generated: string, c: Co
   } catch (e) {
     if (e instanceof DeployError || e instanceof BuildbotFailed) {
       c.io.err(`${PROGRAM} deploy: ${e.message}\n`);
-      return 1;
+      return e instanceof DeployError ? e.code : 1;
     }
     throw e;
   }
@@ -74,6 +80,8 @@ async function deploy(basedirArg: string, generated: string, c: Context): Promis
   const v = c.values as unknown as DeployValues;
   const basedir = resolve(io.cwd, basedirArg);
   const say = (s: string) => io.out(`${s}\n`);
+  const timeoutGiven = seconds('timeout', v.timeout);
+  const waitIdle = seconds('wait-idle', v['wait-idle']) ?? 0;
   if (!existsSync(join(basedir, 'buildbot.tac'))) throw new DeployError(`${show(basedir)} is not a Buildbot master directory (no buildbot.tac): create it with \`buildbot create-master\``);
 
   // 1. What is deployed is what is committed in out/, and it must be what the declarations make.
@@ -92,8 +100,7 @@ async function deploy(basedirArg: string, generated: string, c: Context): Promis
     return 1;
   }
   const builders = loaded.builders!.length;
-  const timeout = seconds('timeout', v.timeout, defaultTimeout(builders));
-  const waitIdle = seconds('wait-idle', v['wait-idle'], 0);
+  const timeout = timeoutGiven ?? defaultTimeout(builders);
   say(`checkconfig: ${show(outCfg)} loads (${builders} builders)`);
 
   // 3. What changes, against what the master runs.
@@ -106,6 +113,7 @@ async function deploy(basedirArg: string, generated: string, c: Context): Promis
       say(`(no summary: ${show(deployedCfg)} is not a generated master.cfg: ${e.message})`);
     }
   }
+  // 4. Which files change, whether the master runs, and whether a reconfig can apply it.
   const changed = changedFiles(fleet.out, basedir, files);
   const pid = masterPid(basedir);
   // A database change (in the settings file, say) needs a restart: Buildbot refuses it in a reconfig.

@@ -49,6 +49,15 @@ describe('deploy: refused before anything changes', () => {
     expect(r.err).toMatch(/is not a Buildbot master directory \(no buildbot\.tac\)/);
   });
 
+  it('a bad --timeout or --wait-idle is a usage error (exit 2)', async () => {
+    const { fleet, master, root } = setup();
+    for (const [opt, value] of [['--timeout', 'soon'], ['--wait-idle', '-1']]) {
+      const r = await run(['deploy', master, '--fleet', fleet, opt!, value!], root);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`${opt} takes a number of seconds, not "${value}"`);
+    }
+  });
+
   it('out/ must be what the declarations generate', async () => {
     const { fleet, master, root } = setup();
     writeFileSync(join(fleet, 'out/master.cfg'), `${readFileSync(join(fleet, 'out/master.cfg'), 'utf8')}\n# a hand edit\n`);
