@@ -70,20 +70,25 @@ export interface Deployed {
 }
 
 /** `deploy BASEDIR` in process, with the master's environment (its settings file, the www stand-in). */
-export async function deploy(bb: Buildbot, fleet: ReducedFleet, h: Harness, ...extra: string[]): Promise<Deployed> {
+export async function deploy(bb: Buildbot, fleet: ReducedFleet, h: Harness, extra: string[] = [], onOut: (s: string) => void = () => {}): Promise<Deployed> {
   let out = '';
   let err = '';
   const env = { ...process.env, NO_COLOR: '1', PYBUILDBOT_SETTINGS_PATH: h.settingsPath, PYTHONPATH: WWW_STUB, PYTHONDONTWRITEBYTECODE: '1' };
   const argv = ['deploy', h.masterDir, '--fleet', fleet.dir, '--buildbot', bb.buildbot, '--python', bb.python, ...extra];
-  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s), env, cwd: fleet.dir });
+  const code = await main(argv, { out: (s) => void ((out += s), onOut(out)), err: (s) => void (err += s), env, cwd: fleet.dir });
   return { code, out, err };
 }
 
-/** The fixture's test step sleeps `seconds` from this commit on. */
-export function slowTests(repo: FixtureRepo, seconds: number) {
-  const script = readFileSync(join(repo.dir, 'Tools/fixture/python.sh'), 'utf8').replace(/^sleep \d+\n/m, '');
-  return repo.commit('main', { 'Tools/fixture/python.sh': script.replace('echo "Run tests in parallel', `sleep ${seconds}\necho "Run tests in parallel`) }, `tests take ${seconds} s`);
+/** From this commit on, the fixture's test step waits until the file `gate` exists (at most
+ *  10 min): builds stay in flight for as long as a test needs, on a slow machine too, and end
+ *  when it opens the gate (writes the file). */
+export function gatedTests(repo: FixtureRepo, gate: string) {
+  const script = readFileSync(join(repo.dir, 'Tools/fixture/python.sh'), 'utf8').replace(/^# gate[^\n]*\n[^\n]*\n/m, '');
+  const wait = `# gate\ni=0; while [ ! -e '${gate}' ] && [ $i -lt 600 ]; do sleep 1; i=$((i+1)); done\n`;
+  return repo.commit('main', { 'Tools/fixture/python.sh': script.replace('echo "Run tests in parallel', `${wait}echo "Run tests in parallel`) }, `tests wait for ${gate}`);
 }
+
+export const openGate = (gate: string) => writeFileSync(gate, '');
 
 /** Builders the master runs now (the REST API's builders with a master). */
 export async function activeBuilders(h: Harness): Promise<string[]> {

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Results, sleep } from './api.js';
-import { activeBuilders, buildResult, deploy, ReducedFleet, runningBuilds, slowTests, startBuilds, waitFor } from './deploy-fleet.js';
+import { activeBuilders, buildResult, deploy, gatedTests, openGate, ReducedFleet, runningBuilds, startBuilds, waitFor } from './deploy-fleet.js';
 import { FixtureRepo } from './fixture.js';
 import { Harness, makeTempRoot } from './harness.js';
 import { BUILDBOTS } from '../buildbots.js';
@@ -50,11 +50,11 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
 
   /** Builds that must be running when a deploy starts (the builds in flight). */
   let inFlight: string[] = [];
-  const applied = async (what: string, ...extra: string[]) => {
+  const applied = async (what: string, extra: string[] = [], onOut?: (out: string) => void) => {
     await fleet.generate();
     const running = (await runningBuilds(h)).map((r) => r.builder);
     for (const b of inFlight) expect(running, `${what}: ${b} is building when deploy starts`).toContain(b);
-    const r = await deploy(bb, fleet, h, ...extra);
+    const r = await deploy(bb, fleet, h, extra, onOut);
     log.push(`--- ${what}\n${r.out}${r.err}`);
     expect(r.code, `${what}:\n${r.out}${r.err}`).toBe(0);
     expect(r.out).toMatch(/configuration update complete/);
@@ -63,7 +63,8 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
   };
 
   it('applies five changes while two builds run; both builds finish SUCCESS', async () => {
-    slowTests(repo, 75);
+    const gate = join(root, 'gate-five-changes');
+    gatedTests(repo, gate);
     const builds = await startBuilds(h, [DEBIAN, SHARED]);
     inFlight = [DEBIAN, SHARED];
 
@@ -98,11 +99,13 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
 
     // All five applied while both builds ran; they end as they would have.
     inFlight = [];
+    openGate(gate);
     for (const [name, id] of builds) expect(await buildResult(h, id), name).toBe(Results.SUCCESS);
-  }, 240_000);
+  }, 400_000);
 
   it('renaming a builder that is building: refused with its build named, then held with --wait-idle until it is idle', async () => {
-    slowTests(repo, 15);
+    const gate = join(root, 'gate-rename');
+    gatedTests(repo, gate);
     const builds = await startBuilds(h, [SHARED]);
     const before = readFileSync(join(h.masterDir, 'master.cfg'), 'utf8');
     fleet.edit('builders', '{ name: AMD64 Ubuntu Shared, worker: bolen-ubuntu,', '{ name: AMD64 Ubuntu Shared Library, worker: bolen-ubuntu,');
@@ -112,17 +115,23 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
     expect(refused.err).toMatch(new RegExp(`refused \\(nothing was changed\\).*${SHARED} #\\d+`));
     expect(readFileSync(join(h.masterDir, 'master.cfg'), 'utf8')).toBe(before);
 
-    const held = await applied('a busy builder renamed, held until idle', '--wait-idle', '120');
+    let holds = false;
+    const holding = applied('a busy builder renamed, held until idle', ['--wait-idle', '300'], (out) => (holds ||= out.includes('held: ')));
+    await waitFor('deploy to hold', async () => holds, 120_000);
+    await sleep(3_000);
+    expect(readFileSync(join(h.masterDir, 'master.cfg'), 'utf8'), 'held: nothing copied while the build runs').toBe(before);
+    openGate(gate);
+    const held = await holding;
     expect(held.out).toMatch(new RegExp(`held: .*${SHARED} #\\d+`));
     expect(await buildResult(h, builds.get(SHARED)!)).toBe(Results.SUCCESS);
     expect(await activeBuilders(h)).toContain('AMD64 Ubuntu Shared Library 3.x');
-  }, 120_000);
+  }, 400_000);
 
   it('exits 1 when the master does not say "configuration update complete" in time', async () => {
     fleet.edit('builders', DEBUG_FLAGS.replace('[--with-pydebug]', '[--with-pydebug, --with-assertions]'), DEBUG_FLAGS);
     await fleet.generate();
     const at = h.masterLog().length;
-    const r = await deploy(bb, fleet, h, '--timeout', '0');
+    const r = await deploy(bb, fleet, h, ['--timeout', '0']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('has not said "configuration update complete" after 0 s');
     // The master goes on and applies it.
@@ -131,12 +140,20 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
   }, 60_000);
 
   it('a database URL change: a clean shutdown lets the running build finish, then the master starts again', async () => {
-    slowTests(repo, 15);
+    const gate = join(root, 'gate-restart');
+    gatedTests(repo, gate);
     const builds = await startBuilds(h, [DEBIAN]);
     // The same database under another URL: Buildbot refuses any new db_url in a reconfig.
     const settings = JSON.parse(readFileSync(h.settingsPath, 'utf8'));
     writeFileSync(h.settingsPath, JSON.stringify({ ...settings, db_url: 'sqlite:///./state.sqlite' }));
-    const r = await deploy(bb, fleet, h);
+    let stopping = false;
+    const restarting = deploy(bb, fleet, h, [], (out) => (stopping ||= out.includes('down cleanly')));
+    // The master waits for the build: still running, the master still up, a while after the signal.
+    await waitFor('the clean shutdown to begin', async () => stopping, 120_000);
+    await sleep(5_000);
+    expect((await runningBuilds(h)).map((b) => b.builder)).toContain(DEBIAN);
+    openGate(gate);
+    const r = await restarting;
     log.push(`--- database change\n${r.out}${r.err}`);
     expect(r.code, r.out + r.err).toBe(0);
     expect(r.out).toMatch(/the database changes \(sqlite:\/+state\.sqlite -> sqlite:\/+\.\/state\.sqlite\), which a reconfig cannot apply: shutting the master .* down cleanly/);

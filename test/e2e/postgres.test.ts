@@ -69,7 +69,7 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('PostgreSQL on Buildb
     expect(`${r.out}${r.err}`).not.toContain(pg.url.split(':')[2]!.split('@')[0]!);
     expect(await buildResult(h, buildid)).toBe(Results.SUCCESS);
     expect(await activeBuilders(h)).toEqual(fleet.builders());
-  }, 120_000);
+  }, 300_000);
 
   it('the janitor deletes the logs of steps older than its horizon (180 days)', async () => {
     pg.sql(`UPDATE steps SET started_at = started_at - 200 * 86400 WHERE buildid = ${buildid}`, 'buildbot');
