@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD/.buildbot/4.3"
 MARKER="$ROOT/.complete"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-PACKAGES="buildbot buildbot-worker python3-yaml git make python3-pyflakes"
+PACKAGES="buildbot buildbot-worker python3-yaml git make python3-pyflakes python3-psycopg2"
 
 die() { echo "buildbot-4.3: $*" >&2; exit 1; }
 
@@ -38,6 +38,13 @@ check() {
 
 if [ -f "$MARKER" ]; then
   check
+  # A root made before a package joined PACKAGES (python3-psycopg2: the PostgreSQL tests) gets it now.
+  if ! chroot "$ROOT" /usr/bin/python3 -c 'import psycopg2' >/dev/null 2>&1; then
+    echo "buildbot-4.3: installing python3-psycopg2 in $ROOT"
+    chroot "$ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get -q -o Acquire::Check-Valid-Until=false update
+    chroot "$ROOT" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get -q -o Acquire::Check-Valid-Until=false install -y --no-install-recommends python3-psycopg2
+    chroot "$ROOT" apt-get clean
+  fi
   exit 0
 fi
 

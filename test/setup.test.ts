@@ -58,8 +58,8 @@ describe('scripts/setup.sh', () => {
       'id -u',
       'sudo apt-get update -q',
       'apt-get update -q',
-      'sudo apt-get install -y -q --no-install-recommends buildbot buildbot-worker python3-pyflakes python3-aiosmtpd git chromium',
-      'apt-get install -y -q --no-install-recommends buildbot buildbot-worker python3-pyflakes python3-aiosmtpd git chromium',
+      'sudo apt-get install -y -q --no-install-recommends buildbot buildbot-worker python3-pyflakes python3-aiosmtpd postgresql python3-psycopg2 git chromium',
+      'apt-get install -y -q --no-install-recommends buildbot buildbot-worker python3-pyflakes python3-aiosmtpd postgresql python3-psycopg2 git chromium',
     ]);
   });
 

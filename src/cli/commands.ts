@@ -41,6 +41,12 @@ export const OPTIONS: Record<string, OptionSpec> = {
   markdown: { name: 'markdown', help: 'print Markdown (for a pull request or a job summary)' },
   base: { name: 'base', value: 'REF|DIR', help: 'compare with the fleet at git ref REF (the same files, read with `git show`) or in directory DIR' },
   output: { name: 'output', short: 'o', value: 'FILE', help: "the file to write (default: the fleet's out/report.html)" },
+  // deploy
+  buildbot: { name: 'buildbot', value: 'PATH', help: "the master's own `buildbot` (default: `buildbot` on PATH)" },
+  python: { name: 'python', value: 'PATH', help: "the Python of the master's Buildbot (default: the one the `buildbot` script's #! line names)" },
+  timeout: { name: 'timeout', value: 'SECONDS', help: 'how long a reconfig or a start may take (default: 60 + 0.1 a builder)' },
+  'wait-idle': { name: 'wait-idle', value: 'SECONDS', help: 'wait up to SECONDS for builders the change removes or renames to finish their builds (default: refuse at once)' },
+  'dry-run': { name: 'dry-run', help: 'check and say what would be done; change nothing' },
   help: { name: 'help', short: 'h', help: 'this help' },
   version: { name: 'version', short: 'V', help: 'print the version' },
 };
@@ -107,6 +113,19 @@ export const COMMANDS: CommandSpec[] = [
     details: ['Open it in a browser (no network needed). The URL fragment keeps the filters: a link to it shows the same view.'],
     options: [...FILES, 'base', 'output'],
     examples: ['report', 'report --fleet fleets/cpython-2026 --base origin/main', 'report --base ../old-fleet -o /tmp/fleet.html'],
+  },
+  {
+    name: 'deploy',
+    args: 'BASEDIR',
+    arity: [1, 1],
+    needs: "the master's directory (BASEDIR)",
+    summary: "apply out/ to the running master in BASEDIR without losing a build: checkconfig, what changes, then a reconfig (or, for a database change, a clean restart); exit 0 only once the master says it is done",
+    details: [
+      'Builders that are building and would be removed or renamed hold the deploy (--wait-idle) or refuse it. The files replaced are kept in BASEDIR/.deploy-previous/. See docs/deploying.md.',
+      'Exit codes: 0 applied, 1 refused or failed (the message says whether anything changed), 2 usage or invalid input.',
+    ],
+    options: [...FILES, 'out', 'buildbot', 'python', 'timeout', 'wait-idle', 'dry-run'],
+    examples: ['deploy /srv/buildbot/master', 'deploy /srv/buildbot/master --fleet fleets/cpython-2026 --wait-idle 3600'],
   },
   {
     name: 'schema',

@@ -24,6 +24,7 @@ const { explain, UnknownName } = await import('../explain/explain.js');
 const { matrixJson, matrixText } = await import('../explain/matrix.js');
 const { checkOutput, changesReport, UnreadableBase } = await import('./check.js');
 const { writeReport } = await import('../fleet-report/command.js');
+const { deployCommand } = await import('./deploy.js');
 
 export const version = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -56,6 +57,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const fleets = fsStep('look for the fleet', () => locateFleets(values, io.cwd, command.name === 'schema' ? 'schema' : 'out'));
     if (command.name === 'explain' && fleets.length > 1) return explainAcross(fleets, args.join(' '), values, io);
+    if (command.name === 'deploy') return deployOne(fleets, args[0]!, values, io);
     // A passing `check` is remembered (check-memo.ts), with what it printed.
     const memo = command.name === 'check' ? { argv, cwd: io.cwd, env: io.env, tty: process.stderr.isTTY === true, fleets } : undefined;
     const key = memo && memoKey(memo);
@@ -168,6 +170,21 @@ function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Contex
       return checkOutput(renderConfig(g, fleet), summary, c);
     default:
       throw new Error(`internal: command ${command.name} has no implementation`);
+  }
+}
+
+/** `deploy BASEDIR`: one fleet into one master (asynchronous: it waits for the master). */
+async function deployOne(fleets: FleetLocation[], basedir: string, values: Values, io: Io): Promise<number> {
+  if (fleets.length !== 1) return usage(io, new UsageError('`deploy` takes one fleet (one master runs one fleet)', commandNamed('deploy')));
+  const c = context(io, values, fleets[0]!, false);
+  try {
+    const g = loadFleet(fleets[0]!, c.show);
+    c.printProblems(g.problems);
+    if (values.strict && g.problems.length) return (io.err('--strict: warnings count as errors\n'), 2);
+    return await deployCommand(basedir, renderConfig(g, fleets[0]!), c);
+  } catch (e) {
+    if (e instanceof InvalidInput) return (c.printProblems(e.problems), 2);
+    throw e;
   }
 }
 

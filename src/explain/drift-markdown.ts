@@ -1,7 +1,7 @@
 // The drift summary in Markdown, for a pull request's job summary: what the change adds,
 // removes, renames and changes, in builder terms. Names are code spans (they may hold any
 // printable character); every line starts with `#`, `-` or text of ours, never `::`.
-import { describeTable, LIMIT, type Drift, type TableDrift } from './drift.js';
+import { busyWarning, describeTable, LIMIT, type Drift, type TableDrift } from './drift.js';
 import { formatStepChange } from './step-drift.js';
 
 /** A code span that holds `s` whatever backquotes it contains. */
@@ -36,5 +36,7 @@ export function driftMarkdown(d: Drift, o: { title: string; builders?: { before:
   const total = o.builders ? ` (${o.builders.before} → ${o.builders.after} builders)` : '';
   if (!body.length) lines.push(`No builder, worker or scheduler changes${total}.`);
   else lines.push(`Builders: ${counts(d.builders) || 'no change'}${total}.`, ...body);
+  const warning = busyWarning(d);
+  if (warning) lines.push('', warning.replace(/^Note:/, '**Note:**'));
   return `${lines.join('\n')}\n\n`;
 }

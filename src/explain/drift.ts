@@ -242,9 +242,18 @@ function stepSection(changes: StepChange[]): string[] {
   return lines;
 }
 
+/** Buildbot stops the build a removed or renamed builder is running (the worker halts it; the
+ *  request ends in RETRY): said wherever such a change is summarised. */
+export function busyWarning(d: Drift): string | undefined {
+  const n = d.builders.removed.length + d.builders.renamed.length;
+  if (!n) return undefined;
+  return `Note: removing or renaming a builder that is building loses its running build; \`buildmaster-gen deploy\` holds such a change until those builders are idle (docs/deploying.md).`;
+}
+
 /** A few lines for people: what a reviewer should look for in the diff below. */
 export function formatDrift(d: Drift): string {
   const lines = [...stepSection(d.steps), ...section('builders', d.builders), ...section('workers', d.workers), ...section('schedulers', d.schedulers)];
   if (!lines.length) return 'The builders, workers and schedulers are the same; the difference is elsewhere in the file (comments or code).\n';
-  return `What changed:\n${lines.join('\n')}\n`;
+  const warning = busyWarning(d);
+  return `What changed:\n${lines.join('\n')}\n${warning ? `${warning}\n` : ''}`;
 }
