@@ -3,6 +3,7 @@
 // definitions as written; so a renamed builder keeps its place.
 import { ruleExcludes } from '../model/branch-rules.js';
 import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../model/types.js';
+import { builderDowntime } from './downtime.js';
 import { stepsFor } from './steps.js';
 
 function excludedBy(rule: BranchRule | undefined, branch: Branch, owner: string): string | undefined {
@@ -84,7 +85,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
         scheduler: scheduleFor(fleet, variant.schedule, branch.name),
         description,
         steps: stepsFor({ branch, worker, variant, def, defaults: fleet.defaults, features: fleet.features, master: fleet.master }),
-        ...(worker.downtime ? { downtime: worker.downtime } : {}),
+        ...(worker.downtime ? { downtime: builderDowntime(worker.downtime, variant) } : {}),
       });
     });
   }

@@ -52,8 +52,37 @@ export interface Downtime {
   end: string;
   /** Only on this weekday (`monday`...); every day when absent. */
   weekday?: string;
-  /** IANA time zone; the master's local clock when absent. */
+  /** IANA time zone; `local` (or absent: warned) is the master's local clock. */
   timezone?: string;
+  /** Minutes before the window in which no new build starts either (default 0). */
+  drain_minutes?: number;
+}
+
+/** A builder's downtime as master.cfg's `downtime(...)` takes it. */
+export interface BuilderDowntime {
+  start: string;
+  end: string;
+  weekday?: string;
+  /** An IANA name; absent: the master's local clock. */
+  timezone?: string;
+  /** Seconds before the window in which no new build starts (absent: none). */
+  drain?: number;
+}
+
+/** A worker owner: the public half of the request form (e-mail and passwords are in the settings file). */
+export interface Owner {
+  /** The owner user name: the key of the table, the `owner` of their workers. */
+  user: string;
+  /** GitHub user name; null: not recorded (an owner from before the request form). */
+  github: string | null;
+  /** The name people call them by; null: not recorded. */
+  name: string | null;
+}
+
+/** Where workers connect to (builders.yaml `master.worker_address`): public, not in master.cfg. */
+export interface WorkerAddress {
+  host: string;
+  port: number;
 }
 
 export interface Branch {
@@ -126,6 +155,8 @@ export interface Variant {
   host_env: Record<string, StepValue>;
   /** Steps this kind adds right after the checkout (before its family's steps). */
   steps_before: StepDecl[];
+  /** Minutes before a worker's downtime in which no build of this kind starts (wins over the worker's). */
+  downtime_drain_minutes?: number;
 }
 
 /** A step written in builders.yaml (a kind's `steps_before`). */
@@ -247,6 +278,9 @@ export interface Fleet {
   schedulers: Record<string, Scheduler>;
   builders: BuilderDef[];
   defaults: Defaults;
+  /** workers.yaml `owners`, by owner user name (empty when the file has no table). */
+  owners: Record<string, Owner>;
+  worker_address?: WorkerAddress;
 }
 
 // ---- the expanded matrix (output of expand/, input of render/) ----
@@ -304,7 +338,7 @@ export interface Builder {
   description: string;
   steps: Step[];
   /** Worker's downtime window, installed as canStartBuild. */
-  downtime?: Downtime;
+  downtime?: BuilderDowntime;
 }
 
 export interface SchedulerOut {
