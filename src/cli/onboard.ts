@@ -21,7 +21,7 @@ const DEFAULT_WORKER_PORT = 9021;
 /** Where the worker connects to, and where that came from. */
 function masterAddress(fleet: Fleet, s: Settings | undefined): { text: string; from: string } {
   const declared: WorkerAddress | undefined = fleet.worker_address;
-  if (declared) return { text: `${declared.host}:${declared.port}`, from: 'builders.yaml `master.worker_address`' };
+  if (declared) return { text: `${declared.host}:${declared.port}`, from: 'The address is the fleet\'s `master.worker_address` (builders.yaml).' };
   if (s) {
     const port = typeof s.data.worker_port === 'number' ? s.data.worker_port : DEFAULT_WORKER_PORT;
     let host: string | undefined;
@@ -30,10 +30,10 @@ function masterAddress(fleet: Fleet, s: Settings | undefined): { text: string; f
     } catch {
       host = undefined;
     }
-    if (host) return { text: `${host}:${port}`, from: `${s.shown}: the host of \`buildbot_url\` and \`worker_port\`${typeof s.data.worker_port === 'number' ? '' : ` (unset: ${DEFAULT_WORKER_PORT})`}` };
-    return { text: `<MASTER-HOST>:${port}`, from: `${s.shown} has no \`buildbot_url\`: the administrator gives the host` };
+    if (host) return { text: `${host}:${port}`, from: `The address is from ${s.shown}: the host of \`buildbot_url\` and \`worker_port\`${typeof s.data.worker_port === 'number' ? '' : ` (unset: ${DEFAULT_WORKER_PORT})`}.` };
+    return { text: `<MASTER-HOST>:${port}`, from: `${s.shown} has no \`buildbot_url\`: the administrator gives the host.` };
   }
-  return { text: `<MASTER-HOST>:<PORT>`, from: 'the fleet declares no `master.worker_address` (builders.yaml): the administrator gives them' };
+  return { text: `<MASTER-HOST>:<PORT>`, from: 'The fleet declares no `master.worker_address` (builders.yaml): the administrator gives the host and port.' };
 }
 
 /** info/host: what the machine is, from the YAML. */
@@ -57,7 +57,8 @@ function runs(w: Worker, g: Generated): { lines: string[]; pr: Builder[] } {
   return { lines: columns(rows), pr: mine.filter((b) => prBranches.has(b.branch)) };
 }
 
-export function onboardText(name: string, g: Generated, s: Settings | undefined): string {
+/** `suggest`: a command line that finds this fleet (`npx buildmaster-gen explain X --fleet ...`). */
+export function onboardText(name: string, g: Generated, s: Settings | undefined, suggest: (command: string) => string = (c) => `${RUN} ${c}`): string {
   const { fleet, matrix } = g;
   const w = fleet.workers.find((x) => x.name === name)!;
   const owner = fleet.owners[w.owner];
@@ -94,7 +95,7 @@ export function onboardText(name: string, g: Generated, s: Settings | undefined)
 
   const lines = [
     `Onboarding worker ${w.name} (${g.sources.workers.file}:${at.line}:${at.col})`,
-    `Owner: ${w.owner} (${who})${others.length ? `; their other workers: ${others.join(', ')}` : '; a new owner: no other worker'}`,
+    `Owner: ${w.owner} (${who})${others.length ? `; their other workers: ${others.join(', ')}` : '; no other worker of theirs'}`,
     '',
     '== For the owner ==',
     '',
@@ -106,7 +107,7 @@ export function onboardText(name: string, g: Generated, s: Settings | undefined)
     '',
     `     buildbot-worker create-worker ${BUILDAREA} ${addr.text} ${w.name} '<PASSWORD>'`,
     '',
-    `   The master's address comes from ${addr.from}.`,
+    `   ${addr.from}`,
     '',
     `3. Describe the machine: Buildbot shows these files on the worker's page.`,
     '',
@@ -120,12 +121,14 @@ export function onboardText(name: string, g: Generated, s: Settings | undefined)
     ...runLines,
     ...(pr.length
       ? [
-          `Its ${pr.length} PR builder(s) (${pr.map((b) => b.name).join(', ')}) run pull-request code: changes`,
-          `not yet reviewed or merged, from anyone, on your machine, ${prSched ? when(prSched) : 'when a label or a `!buildbot` comment asks for it'}.`,
-          'Leave the PR branch out (`branches: { except: [PR] }` on the worker) if the machine must not.',
+          `Its ${pr.length} PR builder(s) (${pr.map((b) => b.name).join(', ')})`,
+          'run pull-request code on your machine: changes from anyone, not yet reviewed or merged,',
+          `${prSched ? when(prSched) : 'when a label or a `!buildbot` comment asks for it'}.`,
+          'If the machine must not, leave the PR branch out: `branches: { except: [PR] }` on the worker.',
         ]
       : ['None of its builders runs pull-request code.']),
-    `\`${RUN} explain ${w.name}\` shows every builder, its schedule and each step's exact command.`,
+    "Every builder, its schedule and each step's exact command:",
+    `  ${suggest(`explain ${w.name}`)}`,
     '',
     ...downtime,
     '',
@@ -163,8 +166,8 @@ export function onboardText(name: string, g: Generated, s: Settings | undefined)
     '',
     ...settingsState,
     `Then send the password to the owner privately, merge the pull request and reload the master`,
-    `(\`buildbot reconfig\`). \`${RUN} validate --settings <FILE>\` checks that every worker has a`,
-    'password and every owner an e-mail, without printing them.',
+    `(\`buildbot reconfig\`). \`${suggest('validate --settings <FILE>')}\` checks that every`,
+    'worker has a password and every owner an e-mail, without printing them.',
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -177,6 +180,6 @@ export function onboard(name: string, g: Generated, c: Context): number {
     return 2;
   }
   const s = values.settings !== undefined ? readSettings(resolve(io.cwd, values.settings), c.show(resolve(io.cwd, values.settings))) : undefined;
-  io.out(onboardText(name, g, s));
+  io.out(onboardText(name, g, s, c.suggest));
   return 0;
 }
