@@ -176,3 +176,55 @@ describe('validate: the owners table and the settings file', () => {
     expect(r.err).toContain('the settings file list.yaml must be a YAML mapping');
   });
 });
+
+describe("the owners' guide (docs/add-your-worker.md) on the 2026 fleet", () => {
+  const GUIDE = readFileSync(join(import.meta.dirname, '..', 'docs', 'add-your-worker.md'), 'utf8');
+  const blocks = (lang: string) => [...GUIDE.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\``, 'gm'))].map((m) => m[1]!);
+  const [worker, owner, builders, downtime] = blocks('yaml');
+  /** A checkout with the guide's edits made where it says (cwd: the repository root). */
+  function withGuide(edit: (workers: string) => string = (w) => w): string {
+    const root = tempDir('bmg-guide-');
+    const fleet = join(root, 'fleets', 'cpython-2026');
+    mkdirSync(join(fleet, 'out'), { recursive: true });
+    const text = readFileSync(join(FLEET_2026, 'workers.yaml'), 'utf8');
+    const at = text.indexOf('\nowners:\n');
+    writeFileSync(join(fleet, 'workers.yaml'), edit(`${text.slice(0, at + 1)}${worker}${text.slice(at + 1)}${owner}`));
+    writeFileSync(join(fleet, 'builders.yaml'), `${readFileSync(join(FLEET_2026, 'builders.yaml'), 'utf8')}${builders}`);
+    copyFileSync(join(FLEET_2026, 'out', 'master.cfg'), join(fleet, 'out', 'master.cfg'));
+    return root;
+  }
+  const commands = (block: string) =>
+    block
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, '').trim())
+      .filter((l) => l.startsWith('npx buildmaster-gen '))
+      .map((l) => l.slice('npx buildmaster-gen '.length).split(/\s+/));
+
+  it('its worker, owner and builders make a valid fleet, and its commands run as printed', async () => {
+    expect([worker, owner, builders, downtime].every(Boolean)).toBe(true);
+    const root = withGuide();
+    const run = blocks('sh').flatMap(commands);
+    expect(run.map((a) => a[0])).toEqual(['validate', 'explain', 'matrix', 'generate', 'onboard', 'validate']);
+    writeFileSync(join(root, 'settings.yaml'), 'owners:\n  jdoe: { password: pw, email: jdoe@example.org }\n');
+    for (const argv of run) {
+      const r = await cli(root, ...argv.map((a) => (a === '/etc/buildbot/settings.yaml' ? 'settings.yaml' : a)));
+      if (argv.includes('--settings')) {
+        // Only jdoe is in this settings file: every other worker lacks a password, jdoe's does not.
+        expect(r.code).toBe(2);
+        expect(r.err).not.toContain('`jdoe-fedora-aarch64` has no password');
+        continue;
+      }
+      expect(r.code, `${argv.join(' ')}\n${r.err}`).toBe(0);
+      expect(r.err).not.toMatch(/[1-9]\d* error\(s\)/);
+    }
+    const explained = await cli(root, 'explain', 'jdoe-fedora-aarch64', '--fleet', 'fleets/cpython-2026');
+    expect(explained.out).toContain('aarch64 Fedora Jdoe Refleaks PR');
+  });
+
+  it('its downtime line is valid on the worker and shows in explain', async () => {
+    const root = withGuide((w) => w.replace('    notes: Ampere Altra, 32 GB      # optional: shown in info/host, explain and the report\n', (m) => `${m}${downtime}`));
+    const r = await cli(root, 'explain', 'jdoe-fedora-aarch64', '--fleet', 'fleets/cpython-2026');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('downtime        Wednesdays 08:00-10:00, America/Los_Angeles: no build starts in it');
+  });
+});
