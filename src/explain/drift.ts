@@ -128,6 +128,7 @@ function tagsChange(before: PyValue | undefined, after: PyValue | undefined): st
 
 /** `downtime (none → Wednesdays 08:00-10:00, America/Los_Angeles)`: the windows, in words. */
 function windowWords(v: PyValue | undefined): string {
+  if (typeof v === 'string') return v; // already in words (the report's records)
   if (!isRec(v) || typeof v.start !== 'string' || typeof v.end !== 'string') return 'none';
   const opt = (k: string) => (typeof v[k] === 'string' ? { [k]: v[k] as string } : {});
   return downtimeText({ start: v.start, end: v.end, ...opt('weekday'), ...opt('timezone') }, typeof v.drain === 'number' ? v.drain / 60 : 0);
