@@ -126,7 +126,7 @@ export function baseline2026Config(fleet) {
     if (w.exclude_test_resources.length) kw.push(`exclude_test_resources=${py(w.exclude_test_resources)}`);
     if (w.downtime) {
       const { start, end, weekday, timezone } = w.downtime;
-      kw.push(`downtime=downtime(${[py(start), py(end), weekday && `weekday=${py(weekday)}`, timezone && `timezone=${py(timezone)}`].filter(Boolean).join(', ')})`);
+      kw.push(`downtime=downtime(${[py(start), py(end), weekday && `weekday=${py(weekday)}`, timezone && timezone !== 'local' && `timezone=${py(timezone)}`].filter(Boolean).join(', ')})`);
     }
     if (w.git) kw.push(`git_options=${py(w.git)}`);
     if (w.owner !== w.name.split('-')[0]) kw.push(`owner=${py(w.owner)}`);

@@ -166,7 +166,7 @@
     for (const g of [...groups.keys()].sort(natural)) {
       body.append(el('tr', { class: 'group' }, el('th', { scope: 'rowgroup', colspan: branches.length + 1, text: `${state.group === 'os' ? 'OS' : 'owner'}: ${g} (${groups.get(g).length} worker${groups.get(g).length === 1 ? '' : 's'})` })));
       for (const w of groups.get(g)) {
-        const meta = `${w.os} · ${w.arch}${w.online ? '' : ' · offline'}${w.change ? ` · ${CHANGE_WORD[w.change]}` : ''}`;
+        const meta = `${w.os} · ${w.arch}${w.online ? '' : ' · offline'}${w.downtime ? ` · downtime ${w.downtime}` : ''}${w.change ? ` · ${CHANGE_WORD[w.change]}` : ''}`;
         body.append(el('tr', { 'data-worker': w.name },
           el('th', { scope: 'row' }, el('button', { type: 'button', class: 'worker', 'data-worker': w.name, text: w.name }), el('span', { class: 'wmeta', text: meta })),
           branches.map((br) => {
@@ -267,6 +267,7 @@
         ['directory', el('code', { text: b.builddir })],
         ['tags', b.tags.join(', ')],
         ['schedulers', el('ul', {}, b.schedule.map((s) => el('li', { text: s })))],
+        ['downtime', b.downtime ? `${b.downtime}: no build starts then` : undefined],
       ]),
       el('h3', { text: b.before ? 'Steps (old → new where they differ)' : 'Steps: the exact commands' }),
       steps(b),
@@ -284,6 +285,7 @@
         ['owner', w.owner],
         ['builds at once', String(w.maxBuilds)],
         ['status', w.online ? 'online' : 'offline: it keeps its builders, but nothing runs until it is back'],
+        ['downtime', w.downtime ? `${w.downtime}: no build starts in it, builds wait until it ends` : undefined],
         ['notes', w.notes],
       ]),
       el('h3', { text: `Its ${mine.length} builder${mine.length === 1 ? '' : 's'}` }),

@@ -120,7 +120,10 @@ const ADD_WORKER = `
 const ADD_BUILDER = `  - { name: AMD64 Fedora 40, worker: jdoe-fedora-x86-64, variant: debug, stability: unstable }\n`;
 
 function addFedora(dir: string) {
-  appendFileSync(join(dir, 'workers.yaml'), ADD_WORKER);
+  // At the end of `workers:`, above the `owners:` table, with its owner in that table (docs/add-your-worker.md).
+  const workers = readFileSync(join(dir, 'workers.yaml'), 'utf8');
+  const owners = workers.indexOf('\n# The owners of the workers above');
+  writeFileSync(join(dir, 'workers.yaml'), owners < 0 ? workers + ADD_WORKER : `${workers.slice(0, owners)}${ADD_WORKER}${workers.slice(owners)}  jdoe: { github: jdoe, name: Jane Doe }\n`);
   appendFileSync(join(dir, 'builders.yaml'), ADD_BUILDER);
 }
 

@@ -40,7 +40,12 @@ beforeAll(() => {
   mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
   symlinkSync(join(ROOT, 'dist', 'cli', 'main.js'), join(dir, 'node_modules', '.bin', 'buildmaster-gen'));
   // Step 1 and 2 of "Add your worker": the README's snippets, at the end of each file.
-  appendFileSync(join(dir, 'workers.yaml'), `\n${workerSnippet!.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')}`);
+  // The worker goes at the end of `workers:`, above the `owners:` table, and its owner into
+  // that table (docs/add-your-worker.md; README's section moves there).
+  const workers = readFileSync(join(dir, 'workers.yaml'), 'utf8');
+  const owners = workers.indexOf('\n# The owners of the workers above');
+  const worker = `\n${workerSnippet!.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')}`;
+  writeFileSync(join(dir, 'workers.yaml'), `${workers.slice(0, owners)}${worker}${workers.slice(owners)}  jdoe: { github: jdoe, name: Jane Doe }\n`);
   appendFileSync(join(dir, 'builders.yaml'), `${builderSnippet!.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')}`);
   cpSync(join(ROOT, 'out', 'master.cfg'), join(dir, 'base.cfg'));
 });

@@ -24,6 +24,8 @@ export interface Values {
   markdown: boolean;
   base?: string;
   output?: string;
+  settings?: string;
+  branches?: string;
   help: boolean;
   version: boolean;
 }

@@ -47,6 +47,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
   timeout: { name: 'timeout', value: 'SECONDS', help: 'how long a reconfig or a start may take (default: 60 + 0.1 a builder)' },
   'wait-idle': { name: 'wait-idle', value: 'SECONDS', help: 'wait up to SECONDS for builders the change removes or renames to finish their builds (default: refuse at once)' },
   'dry-run': { name: 'dry-run', help: 'check and say what would be done; change nothing' },
+  settings: { name: 'settings', value: 'FILE', help: "the master's (private) settings file: `validate` checks it gives every worker a password and every owner an e-mail (never printing them); `onboard` reads the master's address and what is already there" },
+  branches: { name: 'branches', value: 'LIST', help: 'only these branches, comma-separated (e.g. `3.x,PR`)' },
   help: { name: 'help', short: 'h', help: 'this help' },
   version: { name: 'version', short: 'V', help: 'print the version' },
 };
@@ -59,8 +61,8 @@ export const COMMANDS: CommandSpec[] = [
     arity: [0, 0],
     summary: 'report every problem in the declarations; write nothing',
     details: ['Problems come as `file:line:column: message [rule]`, with the line and a caret.'],
-    options: [...FILES, 'strict'],
-    examples: ['validate', 'validate --strict', 'validate --fleet fleets/cpython-2026'],
+    options: [...FILES, 'strict', 'settings'],
+    examples: ['validate', 'validate --strict', 'validate --fleet fleets/cpython-2026', 'validate --settings /etc/buildbot/settings.yaml'],
   },
   {
     name: 'generate',
@@ -88,13 +90,24 @@ export const COMMANDS: CommandSpec[] = [
     options: FILES,
     examples: ['explain koobs-freebsd10', 'explain "AMD64 Windows8 3.x"'],
   },
+  // Worker onboarding (src/cli/onboard.ts).
+  {
+    name: 'onboard',
+    args: 'WORKER',
+    arity: [1, 1],
+    needs: 'the worker to onboard (WORKER)',
+    summary: "a new worker's next steps: for its owner (create-worker, info/ files, what it will run, downtime) and for the administrator (the settings entries)",
+    details: ['The password is never printed: the administrator issues it and sends it privately.'],
+    options: [...FILES, 'settings'],
+    examples: ['onboard jdoe-fedora-aarch64 --fleet fleets/cpython-2026'],
+  },
   {
     name: 'matrix',
     arity: [0, 0],
-    summary: 'the worker x branch table of builders (--json for tools)',
-    details: [],
-    options: [...FILES, 'json'],
-    examples: ['matrix', 'matrix --json'],
+    summary: 'the worker x branch table of builders (--json for tools), with the downtime windows',
+    details: ['The table is at most 120 columns wide: the branches that do not fit go to a second table (and a third ...); `--branches` picks some.'],
+    options: [...FILES, 'json', 'branches'],
+    examples: ['matrix', 'matrix --branches 3.x,PR', 'matrix --json'],
   },
   {
     name: 'changes',

@@ -6,7 +6,7 @@
 import './check-gate.js';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError, type Values } from './args.js';
 import { commandHelp, commandNamed, overallHelp, PROGRAM, RUN, usageLine, type CommandSpec } from './commands.js';
@@ -25,6 +25,8 @@ const { matrixJson, matrixText } = await import('../explain/matrix.js');
 const { checkOutput, changesReport, UnreadableBase } = await import('./check.js');
 const { writeReport } = await import('../fleet-report/command.js');
 const { deployCommand } = await import('./deploy.js');
+const { onboard } = await import('./onboard.js');
+const { readSettings, settingsProblems, SettingsError } = await import('../validate/settings-check.js');
 
 export const version = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -132,7 +134,7 @@ function runOne(command: CommandSpec, args: string[], c: Context): number {
       c.printProblems(e.problems);
       return 2;
     }
-    if (e instanceof UnknownName || e instanceof FileError || e instanceof UnreadableBase) {
+    if (e instanceof UnknownName || e instanceof FileError || e instanceof UnreadableBase || e instanceof SettingsError) {
       io.err(`${PROGRAM}: ${e.message}\n`);
       return 2;
     }
@@ -149,12 +151,28 @@ function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Contex
     case 'explain':
       io.out(explain(args.join(' '), g));
       return 0;
-    case 'matrix':
-      io.out(values.json ? `${JSON.stringify(matrixJson(g.matrix), null, 2)}\n` : matrixText(g.matrix));
+    case 'matrix': {
+      const only = values.branches?.split(',').map((b) => b.trim()).filter(Boolean);
+      const unknown = only?.filter((b) => !g.matrix.branches.some((x) => x.name === b)) ?? [];
+      if (unknown.length || (only && !only.length)) {
+        io.err(`${PROGRAM}: --branches: no branch \`${unknown[0] ?? ''}\` (branches: ${g.matrix.branches.map((b) => b.name).join(', ')})\n`);
+        return 2;
+      }
+      io.out(values.json ? `${JSON.stringify(matrixJson(g.matrix, only), null, 2)}\n` : matrixText(g.matrix, undefined, only));
       return 0;
-    case 'validate':
+    }
+    case 'validate': {
+      if (values.settings !== undefined) {
+        const path = resolve(io.cwd, values.settings);
+        const problems = settingsProblems(readSettings(path, show(path)), g.fleet, g.sources.workers);
+        c.printProblems(problems);
+        if (problems.some((p) => p.severity === 'error') || (values.strict && problems.length)) return 2;
+      }
       io.out(`${c.prefix}ok: ${summary}\n`);
       return 0;
+    }
+    case 'onboard':
+      return onboard(args[0]!, g, c);
     case 'changes':
       return changesReport(args[0]!, renderConfig(g, fleet), g.matrix.builders.length, c);
     case 'generate': {

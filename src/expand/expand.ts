@@ -3,6 +3,7 @@
 // definitions as written; so a renamed builder keeps its place.
 import { ruleExcludes } from '../model/branch-rules.js';
 import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../model/types.js';
+import { builderDowntime } from './downtime.js';
 import { withExtras } from './overlay.js';
 import { type StepContext, stepsFor } from './steps.js';
 
@@ -105,7 +106,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
         scheduler: scheduleFor(fleet, variant.schedule, branch.name),
         description,
         steps: stepsFor(made.ctx),
-        ...(worker.downtime ? { downtime: worker.downtime } : {}),
+        ...(worker.downtime ? { downtime: builderDowntime(worker.downtime, variant) } : {}),
       });
     });
   }

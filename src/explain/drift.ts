@@ -4,6 +4,7 @@
 import { PyLiteralError, readAssignment, type PyValue } from './pyliteral.js';
 import { branchNameOrder, byNatural, naturalCompare } from '../model/sort.js';
 import { formatStepChange, stepChanges, type StepChange } from './step-drift.js';
+import { downtimeText } from '../expand/downtime.js';
 
 export type Rec = Record<string, PyValue>;
 
@@ -11,6 +12,8 @@ export interface Entry {
   name: string;
   /** The record's branch, when it has one: lets the summary group a definition's builders. */
   branch?: string;
+  /** An added builder's downtime window, in words: a reviewer sees when it will not build. */
+  downtime?: string;
 }
 
 export interface RecordChange extends Entry {
@@ -123,12 +126,24 @@ function tagsChange(before: PyValue | undefined, after: PyValue | undefined): st
   return parts.length ? `tags (${parts.join(', ')})` : 'tags (order)';
 }
 
+/** `downtime (none → Wednesdays 08:00-10:00, America/Los_Angeles)`: the windows, in words. */
+function windowWords(v: PyValue | undefined): string {
+  if (typeof v === 'string') return v; // already in words (the report's records)
+  if (!isRec(v) || typeof v.start !== 'string' || typeof v.end !== 'string') return 'none';
+  const opt = (k: string) => (typeof v[k] === 'string' ? { [k]: v[k] as string } : {});
+  return downtimeText({ start: v.start, end: v.end, ...opt('weekday'), ...opt('timezone') }, typeof v.drain === 'number' ? v.drain / 60 : 0);
+}
+
+function downtimeChange(before: PyValue | undefined, after: PyValue | undefined): string {
+  return `downtime (${windowWords(before)} → ${windowWords(after)})`;
+}
+
 /** The top-level fields of two records that differ; for `steps`, which steps (by name). */
 function fieldsChanged(a: Rec, b: Rec, ignore: string[] = []): string[] {
   const fields: string[] = [];
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
     if (ignore.includes(key) || (canon(a[key] ?? null) === canon(b[key] ?? null) && key in a === key in b)) continue;
-    fields.push(key === 'steps' ? `steps (${stepNames(a[key], b[key]).join(', ')})` : key === 'tags' ? tagsChange(a[key], b[key]) : key);
+    fields.push(key === 'steps' ? `steps (${stepNames(a[key], b[key]).join(', ')})` : key === 'tags' ? tagsChange(a[key], b[key]) : key === 'downtime' ? downtimeChange(a[key], b[key]) : key);
   }
   return fields;
 }
@@ -159,7 +174,7 @@ export function compare(before: Map<string, Rec>, after: Map<string, Rec>, renam
     if (fields.length) changed.push({ ...entry(name, b), fields });
   }
   return {
-    added: added.map(([n, r]) => entry(n, r)).sort(byName),
+    added: added.map(([n, r]) => (isRec(r.downtime) ? { ...entry(n, r), downtime: windowWords(r.downtime) } : entry(n, r))).sort(byName),
     removed: removed.map(([n, r]) => entry(n, r)).sort(byName),
     renamed: renamed.sort(byName),
     changed,
@@ -212,7 +227,7 @@ export function groupEntries(entries: (Entry & { detail?: string })[]): Group[] 
 /** What each change of a table is, in words, per group (for the text and the Markdown summaries). */
 export function describeTable(d: TableDrift): { verb: 'added' | 'removed' | 'renamed' | 'changed'; count: number; groups: Group[] }[] {
   return [
-    { verb: 'added' as const, count: d.added.length, groups: groupEntries(d.added) },
+    { verb: 'added' as const, count: d.added.length, groups: groupEntries(d.added.map((e) => (e.downtime ? { ...e, detail: `downtime ${e.downtime}` } : e))) },
     { verb: 'removed' as const, count: d.removed.length, groups: groupEntries(d.removed) },
     {
       verb: 'renamed' as const,

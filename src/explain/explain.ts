@@ -7,6 +7,7 @@ import type { Branch, BranchRule, Builder, BuilderMatrix, Fleet, Worker } from '
 import { placement, workerOut } from '../expand/expand.js';
 import { branchOrder, byNatural } from '../model/sort.js';
 import { columns, commandLine, stepNotes, when } from './describe.js';
+import { downtimeText } from '../expand/downtime.js';
 
 export interface ExplainInput {
   fleet: Fleet;
@@ -127,6 +128,7 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
       ['stability', stability(def)],
       ['tags', b.tags.join(', ')],
       ['schedule', sched ? `${sched.name}: ${when(sched)}` : 'by hand (force) only'],
+      ...(b.downtime ? [['downtime', `${downtimeText(b.downtime, (b.downtime.drain ?? 0) / 60)} (no build starts then)`]] : []),
       ['steps', ''],
     ]),
     ...table(steps, '    '),
@@ -176,6 +178,7 @@ function explainWorker(w: Worker, g: ExplainInput): string {
       ['parallel', w.parallel ? `-j${w.parallel} for make and the tests` : `make default; tests -j${g.fleet.defaults.test_jobs}`],
       ['status', w.online ? 'online' : 'OFFLINE: it keeps its builders, but nothing runs until it is back'],
       ...(w.branches ? [['branches', ruleText(w.branches)!]] : []),
+      ...(w.downtime ? [['downtime', `${downtimeText(w.downtime, w.downtime.drain_minutes)}: no build starts in it, builds wait until it ends`]] : []),
       ...(out.notes ? [['notes', out.notes]] : []),
     ]),
     '',

@@ -4,6 +4,7 @@
 import type { Generated } from '../pipeline.js';
 import type { Builder, BuilderMatrix, Fleet } from '../model/types.js';
 import { workerOut } from '../expand/expand.js';
+import { downtimeText } from '../expand/downtime.js';
 import { commandLine, stepNotes, when } from '../explain/describe.js';
 import { compare, describeTable, type Entry, type Rec, type Renamed, type TableDrift } from '../explain/drift.js';
 import { branchOrder, byNatural } from '../model/sort.js';
@@ -34,6 +35,8 @@ export interface ReportBuilder {
   tags: string[];
   /** When it runs, in words: one line per scheduler. */
   schedule: string[];
+  /** Its worker's downtime window (and its drain), in words: no build starts then. */
+  downtime?: string;
   steps: ReportStep[];
   /** Set against a base: how this builder changed, and what it was. */
   change?: ChangeKind;
@@ -51,6 +54,8 @@ export interface ReportWorker {
   online: boolean;
   maxBuilds: number;
   notes: string;
+  /** The downtime window, in words: no build starts in it. */
+  downtime?: string;
   /** Set against a base: a worker this change adds, removes or changes. */
   change?: ChangeKind;
 }
@@ -90,6 +95,7 @@ function reportBuilder(b: Builder, fleet: Fleet, m: BuilderMatrix): ReportBuilde
     builddir: b.builddir,
     tags: b.tags,
     schedule: [...scheds.map((s) => `${s.name}: ${when(s)}`), 'by hand (force), from the web UI'],
+    ...(b.downtime ? { downtime: downtimeText(b.downtime, (b.downtime.drain ?? 0) / 60) } : {}),
     steps: b.steps.map((s) => ({ name: s.name, command: commandLine(s, branch.git_branch), notes: stepNotes(s) })),
   };
 }
@@ -100,7 +106,7 @@ export function fleetData(g: Pick<Generated, 'fleet' | 'matrix'>, title: string)
   const workers = fleet.workers
     .map((w): ReportWorker => {
       const o = workerOut(w);
-      return { name: w.name, owner: o.owner, os: o.os, osFamily: w.os.family, arch: o.arch, online: o.online, maxBuilds: o.max_builds, notes: o.notes };
+      return { name: w.name, owner: o.owner, os: o.os, osFamily: w.os.family, arch: o.arch, online: o.online, maxBuilds: o.max_builds, notes: o.notes, ...(w.downtime ? { downtime: downtimeText(w.downtime, w.downtime.drain_minutes) } : {}) };
     })
     .sort(byNatural((w) => w.name));
   return {

@@ -53,6 +53,11 @@ export const RULES = {
   'bad-pool': { severity: 'error', description: 'A definition with both `worker` and `workers`, or `workers` without `pool` (or `pool` without `workers`).' },
   'no-worker-matches': { severity: 'error', description: 'A worker selector (`workers: {capabilities: [...]}`) that no worker matches.' },
   'pool-mismatch': { severity: 'error', description: 'Workers of one pool that differ in what reaches a step (parallelism, timeout factor, test resources, checkout, PTY, downtime, branches, OS fit, a capability the definition reads).' },
+  'unknown-owner': { severity: 'error', description: "A worker's owner is not in the `owners` table (when the file has one)." },
+  'unused-owner': { severity: 'warning', description: 'An owner in `owners` with no worker.' },
+  'downtime-timezone': { severity: 'warning', description: 'A downtime window without `timezone`: it follows the master\'s clock (`timezone: local` says so on purpose).' },
+  'settings-password': { severity: 'error', description: 'With `validate --settings FILE`: a worker the settings file gives no password (workers.<worker>.password or owners.<owner>.password).' },
+  'settings-email': { severity: 'warning', description: 'With `validate --settings FILE`: an owner the settings file gives no e-mail (owners.<owner>.email), so no one hears when their worker goes missing.' },
   'www-unknown-role': { severity: 'warning', description: 'A web UI policy grants an action to a role no sign-in gives (a typo grants nothing).' },
   'www-open-control': { severity: 'warning', description: 'The web UI policy opens control actions (force, stop, rebuild, ...) to everyone (`master.www.unmatched_control: allow`).' },
   // ---- the expanded matrix (src/validate/semantic/matrix-checks.ts) ----

@@ -54,8 +54,37 @@ export interface Downtime {
   end: string;
   /** Only on this weekday (`monday`...); every day when absent. */
   weekday?: string;
-  /** IANA time zone; the master's local clock when absent. */
+  /** IANA time zone; `local` (or absent: warned) is the master's local clock. */
   timezone?: string;
+  /** Minutes before the window in which no new build starts either (default 0). */
+  drain_minutes?: number;
+}
+
+/** A builder's downtime as master.cfg's `downtime(...)` takes it. */
+export interface BuilderDowntime {
+  start: string;
+  end: string;
+  weekday?: string;
+  /** An IANA name; absent: the master's local clock. */
+  timezone?: string;
+  /** Seconds before the window in which no new build starts (absent: none). */
+  drain?: number;
+}
+
+/** A worker owner: the public half of the request form (e-mail and passwords are in the settings file). */
+export interface Owner {
+  /** The owner user name: the key of the table, the `owner` of their workers. */
+  user: string;
+  /** GitHub user name; null: not recorded (an owner from before the request form). */
+  github: string | null;
+  /** The name people call them by; null: not recorded. */
+  name: string | null;
+}
+
+/** Where workers connect to (builders.yaml `master.worker_address`): public, not in master.cfg. */
+export interface WorkerAddress {
+  host: string;
+  port: number;
 }
 
 export interface Branch {
@@ -133,6 +162,8 @@ export interface Variant {
   steps: StepOp[];
   /** Flags and environments added where a condition holds (a worker capability, a branch range). */
   extras: Extra[];
+  /** Minutes before a worker's downtime in which no build of this kind starts (wins over the worker's). */
+  downtime_drain_minutes?: number;
 }
 
 /** When a step change or an extra applies: every part given must hold. */
@@ -320,6 +351,9 @@ export interface Fleet {
   schedulers: Record<string, Scheduler>;
   builders: BuilderDef[];
   defaults: Defaults;
+  /** workers.yaml `owners`, by owner user name (empty when the file has no table). */
+  owners: Record<string, Owner>;
+  worker_address?: WorkerAddress;
 }
 
 // ---- the expanded matrix (output of expand/, input of render/) ----
@@ -379,7 +413,7 @@ export interface Builder {
   description: string;
   steps: Step[];
   /** Worker's downtime window, installed as canStartBuild. */
-  downtime?: Downtime;
+  downtime?: BuilderDowntime;
 }
 
 export interface SchedulerOut {

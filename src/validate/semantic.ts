@@ -9,6 +9,7 @@ import { checkBranches } from './semantic/branches.js';
 import { checkBuilders } from './semantic/builders.js';
 import { Checker } from './semantic/context.js';
 import { checkMaster } from './semantic/master.js';
+import { checkOwners } from './semantic/owners.js';
 import { checkSchedulers } from './semantic/schedulers.js';
 import { checkVariants } from './semantic/variants.js';
 import { checkWorkers } from './semantic/workers.js';
@@ -33,8 +34,9 @@ export function checkFleet(w: SourceFile, b: SourceFile, schemaOk = true): Valid
   const variants = checkVariants(c, defaults, schedulers, branches.checkRule, reader);
   const workers = checkWorkers(c, branches.checkRule);
   const { defs, defIndex } = checkBuilders(c, workers, variants, branches.checkRule, reader);
+  const owners = checkOwners(c);
   if (!schemaOk || hasErrors(c.problems)) return { problems: c.problems };
-  const fleet: Fleet = { workers: workers.workers, branches: branches.branches, features, master, variants: variants.variants, schedulers, builders: defs, defaults };
+  const fleet: Fleet = { workers: workers.workers, branches: branches.branches, features, master, variants: variants.variants, schedulers, builders: defs, defaults, ...owners };
   // Step names need the fleet: the families make them.
   checkStepNames(c, fleet);
   if (hasErrors(c.problems)) return { problems: c.problems };
