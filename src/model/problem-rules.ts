@@ -44,7 +44,8 @@ export const RULES = {
   'unknown-arch': { severity: 'warning', description: 'A CPU architecture the tool has not seen (fine if right).' },
   'unknown-worker': { severity: 'error', description: 'A definition names a worker that is not declared.' },
   'offline-stable': { severity: 'warning', description: 'A stable builder on an offline worker.' },
-  'unused-worker': { severity: 'warning', description: 'A worker no definition uses.' },
+  'unused-worker': { severity: 'warning', description: 'A worker no definition uses (say why with `idle: "reason"` when that is on purpose).' },
+  'idle-worker-used': { severity: 'warning', description: 'A worker declared `idle` that definitions use (the reason is stale).' },
   'www-unknown-role': { severity: 'warning', description: 'A web UI policy grants an action to a role no sign-in gives (a typo grants nothing).' },
   'www-open-control': { severity: 'warning', description: 'The web UI policy opens control actions (force, stop, rebuild, ...) to everyone (`master.www.unmatched_control: allow`).' },
   // ---- the expanded matrix (src/validate/semantic/matrix-checks.ts) ----

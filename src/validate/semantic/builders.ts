@@ -21,14 +21,15 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
   const workerByName = new Map(workers.workers.map((x) => [x.name, x]));
   const defs: BuilderDef[] = [];
   const defIndex: number[] = [];
-  const usedWorkers = new Set<string>();
+  /** Each worker's first definition (its index in `builders`). */
+  const usedWorkers = new Map<string, number>();
   for (const [i, raw] of items(bd.builders)) {
     const name = str(raw.name);
     const wname = str(raw.worker);
     const vname = str(raw.variant);
     const worker = wname !== undefined ? workerByName.get(wname) : undefined;
     const variant = vname !== undefined && hasOwn(variants.variants, vname) ? variants.variants[vname] : undefined;
-    if (wname !== undefined) usedWorkers.add(wname);
+    if (wname !== undefined && !usedWorkers.has(wname)) usedWorkers.set(wname, i);
     // When a whole section is broken, its schema error says so: no cascade of unknown names.
     if (wname !== undefined && !worker && !workerAt.has(wname) && Array.isArray(wd.workers)) {
       c.report(b, ['builders', i, 'worker'], `unknown worker \`${wname}\` (workers are declared in ${w.file})${didYouMean(wname, workerAt.keys())}`, 'unknown-worker');
@@ -62,8 +63,15 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
   const hasBuilders = Array.isArray(bd.builders) && bd.builders.length > 0; // else the schema says so
   for (const [i, raw] of rawWorkers) {
     const name = str(raw.name);
-    if (name !== undefined && workerAt.get(name) === i && !usedWorkers.has(name) && hasBuilders && VALID_WORKER_NAME.test(name)) {
-      c.report(w, ['workers', i, 'name'], `worker \`${name}\` has no builder: add one in ${b.file} (or remove the worker)`, 'unused-worker');
+    if (name === undefined || workerAt.get(name) !== i) continue;
+    // `idle: reason` says the worker has no builder on purpose; once it has one, the reason is stale.
+    const idle = raw.idle !== undefined; // a wrong value is the schema's error, not an unused worker
+    const firstUse = usedWorkers.get(name);
+    if (idle && firstUse !== undefined) {
+      const at = b.locate(['builders', firstUse, 'worker']).line;
+      c.report(w, ['workers', i, 'idle'], `worker \`${name}\` is declared \`idle\` (no builder on purpose) but definitions use it (first at ${b.file}:${at}): remove \`idle\``, 'idle-worker-used');
+    } else if (!idle && !usedWorkers.has(name) && hasBuilders && VALID_WORKER_NAME.test(name)) {
+      c.report(w, ['workers', i, 'name'], `worker \`${name}\` has no builder: add one in ${b.file}, remove the worker, or say why it has none with \`idle: "reason"\``, 'unused-worker');
     }
   }
   return { defs, defIndex };
