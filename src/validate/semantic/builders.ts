@@ -23,6 +23,8 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
   const defIndex: number[] = [];
   /** Each worker's first definition (its index in `builders`). */
   const usedWorkers = new Map<string, number>();
+  /** Undeclared worker names and the definitions (indices) naming them: reported once per name, below. */
+  const unknownWorkers = new Map<string, number[]>();
   for (const [i, raw] of items(bd.builders)) {
     const name = str(raw.name);
     const wname = str(raw.worker);
@@ -32,7 +34,7 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
     if (wname !== undefined && !usedWorkers.has(wname)) usedWorkers.set(wname, i);
     // When a whole section is broken, its schema error says so: no cascade of unknown names.
     if (wname !== undefined && !worker && !workerAt.has(wname) && Array.isArray(wd.workers)) {
-      c.report(b, ['builders', i, 'worker'], `unknown worker \`${wname}\` (workers are declared in ${w.file})${didYouMean(wname, workerAt.keys())}`, 'unknown-worker');
+      unknownWorkers.set(wname, [...(unknownWorkers.get(wname) ?? []), i]);
     }
     if (vname !== undefined && !hasOwn(rawVariants, vname) && isObj(bd.variants)) {
       c.report(b, ['builders', i, 'variant'], `unknown variant \`${vname}\`${didYouMean(vname, variantNames)} (variants: ${variantNames.join(', ')})`, 'unknown-variant');
@@ -60,6 +62,7 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
     });
     defIndex.push(i);
   }
+  for (const [wname, uses] of unknownWorkers) reportUnknownWorker(c, wname, uses, [...workerAt.keys()]);
   const hasBuilders = Array.isArray(bd.builders) && bd.builders.length > 0; // else the schema says so
   for (const [i, raw] of rawWorkers) {
     const name = str(raw.name);
@@ -75,4 +78,29 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
     }
   }
   return { defs, defIndex };
+}
+
+/**
+ * A worker name that workers.yaml does not declare. Named by one definition it is likely a
+ * typo (the nearest worker is suggested); named by several, the worker was removed (or
+ * renamed) and its definitions were left behind: one error, at the first, naming them all.
+ */
+function reportUnknownWorker(c: Checker, wname: string, uses: number[], declared: string[]) {
+  const { w, b, bd } = c;
+  const first = uses[0]!;
+  if (uses.length === 1) {
+    const hint = didYouMean(wname, declared);
+    c.report(b, ['builders', first, 'worker'], `unknown worker \`${wname}\` (workers are declared in ${w.file})${hint || ': declare it there, or remove this definition or move it to another worker'}`, 'unknown-worker');
+    return;
+  }
+  const defs = uses.map((i) => {
+    const name = str((bd.builders as Record<string, unknown>[])[i]!.name);
+    return `${b.file}:${b.locate(['builders', i, 'worker']).line}${name !== undefined ? ` (\`${name}\`)` : ''}`;
+  });
+  c.report(
+    b,
+    ['builders', first, 'worker'],
+    `unknown worker \`${wname}\` is named by ${uses.length} definitions: ${defs.join(', ')}; no worker of that name is declared in ${w.file}: if it was removed, remove these definitions or move them to another worker`,
+    'unknown-worker',
+  );
 }
