@@ -202,6 +202,7 @@ function explainWorker(w: Worker, g: ExplainInput): string {
       ['parallel', w.parallel ? `-j${w.parallel} for make and the tests` : `make default; tests -j${g.fleet.defaults.test_jobs}`],
       ['status', w.online ? 'online' : 'OFFLINE: it keeps its builders, but nothing runs until it is back'],
       ...(w.branches ? [['branches', ruleText(w.branches)!]] : []),
+      ...(w.idle !== undefined ? [['idle', `${w.idle} (no builder, on purpose)`]] : []),
       ...(out.notes ? [['notes', out.notes]] : []),
     ]),
     '',

@@ -76,16 +76,19 @@ discord_webhook: https://discord.example.org/hook
   });
 });
 
-// The trial of issue 17: an aarch64 Fedora machine of a new owner, three builders.
-const NEW_WORKER = 'newowner-fedora-aarch64';
+// The trial of issue 17: an aarch64 Fedora machine of a new owner, three builders (an owner
+// name the live fleet does not use yet, should someone of that name join it).
+const liveWorkers = readFileSync(join(LIVE_2026, 'workers.yaml'), 'utf8');
+const OWNER = ['newowner', 'newowner2', 'newowner3', 'newowner4'].find((o) => !liveWorkers.includes(`owner: ${o}\n`))!;
+const NEW_WORKER = `${OWNER}-fedora-aarch64`;
 const WORKER_YAML = `  - name: ${NEW_WORKER}
-    owner: newowner
+    owner: ${OWNER}
     os: { family: linux, distribution: fedora, version: "43" }
     arch: aarch64
     tags: [linux, unix, fedora, arm64, aarch64]
     parallel: 4
 `;
-const NEW_DEFS = ['aarch64 Fedora 43', 'aarch64 Fedora 43 Refleaks', 'aarch64 Fedora 43 Clang'];
+const NEW_DEFS = ['aarch64 Fedora 43', 'aarch64 Fedora 43 Refleaks', 'aarch64 Fedora 43 Clang'].map((n) => `${n} (${OWNER})`);
 const BUILDERS_YAML = [
   `  - { name: ${NEW_DEFS[0]}, worker: ${NEW_WORKER}, variant: fedora, tier: tier-2, stability: unstable }`,
   `  - { name: ${NEW_DEFS[1]}, worker: ${NEW_WORKER}, variant: refleak, tier: tier-2, stability: unstable }`,
