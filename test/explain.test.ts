@@ -240,3 +240,13 @@ describe('explain <name> made by several definitions (a builder split by branch 
     expect(r.out).toContain('They build on 2.7, 3.5, 3.x, custom.');
   });
 });
+
+describe('explain <idle worker>', () => {
+  it('shows why it has no builder (`idle`), and no builder', async () => {
+    // The frozen snapshot: the live fleet may give it builders one day.
+    const r = await cli('explain', '--fleet', 'test/fixtures/cpython-2026-af48ad7', 'pablogsal-rasp');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^ {2}idle +python\/buildmaster-config declares it, and no builder uses it \(no builder, on purpose\)$/m);
+    expect(r.out).toContain('It gets 0 builder(s) from 0 definition(s)');
+  });
+});
