@@ -3,7 +3,8 @@
 // (with their steps), locks and schedulers as the generated configs, by
 // bench/compare_configs.py `same` on Debian's Buildbot 3.7; and the comparison is strict:
 // a baseline altered in one place (a flag, a downtime window, a computed argument, an
-// ignored file suffix, a worker option) is reported as different.
+// ignored file suffix, a worker option) is reported as different. The 2026 fleet is its
+// frozen snapshot (test/fixtures/cpython-2026-af48ad7), whose counts the tests pin.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { baseline2026Config } from '../bench/baseline-2026.mjs';
 import { loadFleet } from '../src/pipeline.js';
 import { PYTHON, ROOT, run, tempDir } from './pipeline/helpers.js';
 import { SETTINGS_YAML as SETTINGS_2026 } from './fleet-2026/expected/globals.js';
+import { SNAPSHOT_BUILDERS, SNAPSHOT_WORKERS, snapshotConfig } from './fleet-2026/snapshot.js';
 
 const COMPARE = join(ROOT, 'bench/compare_configs.py');
 // No settings file: both configs start with the defaults.
@@ -21,12 +23,12 @@ const ENV = { PYBUILDBOT_SETTINGS_PATH: '/nonexistent/settings.yaml' };
 
 const FLEETS = {
   '2017': {
-    generated: join(ROOT, 'out/master.cfg'),
+    generated: () => join(ROOT, 'out/master.cfg'),
     baseline: () => baselineConfig(loadFleet({ workers: join(ROOT, 'workers.yaml'), builders: join(ROOT, 'builders.yaml') }).fleet) as string,
   },
   '2026': {
-    generated: join(ROOT, 'fleets/cpython-2026/out/master.cfg'),
-    baseline: () => baseline2026Config(loadFleet({ workers: join(ROOT, 'fleets/cpython-2026/workers.yaml'), builders: join(ROOT, 'fleets/cpython-2026/builders.yaml') }).fleet) as string,
+    generated: snapshotConfig,
+    baseline: () => baseline2026Config(loadFleet({ workers: SNAPSHOT_WORKERS, builders: SNAPSHOT_BUILDERS }).fleet) as string,
   },
 };
 
@@ -45,7 +47,7 @@ function same(fleet: keyof typeof FLEETS, text: string, settings?: string) {
     env = { PYBUILDBOT_SETTINGS_PATH: join(dir, 'settings.yaml') };
     writeFileSync(env.PYBUILDBOT_SETTINGS_PATH, settings);
   }
-  const r = run(PYTHON, [COMPARE, 'same', FLEETS[fleet].generated, file], { env });
+  const r = run(PYTHON, [COMPARE, 'same', FLEETS[fleet].generated(), file], { env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: r.status === 0 || r.status === 1 ? JSON.parse(r.stdout) : undefined };
 }
 

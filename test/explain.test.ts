@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { commandLine } from '../src/explain/describe.js';
 import type { MatrixJson } from '../src/explain/matrix.js';
@@ -184,5 +184,69 @@ describe('explain <builder> that a rule keeps off its branch', () => {
     const r = await cli('explain', 'x86 Windows XP VS9.0 3.9');
     expect(r.code).toBe(2);
     expect(r.err).toBe('buildmaster-gen: no worker, builder or builder definition is named `x86 Windows XP VS9.0 3.9`: definition `x86 Windows XP VS9.0` exists, but there is no branch `3.9` (branches: 2.7, 3.5, 3.6, 3.x, custom)\n');
+  });
+});
+
+describe('explain <name> made by several definitions (a builder split by branch range between workers)', () => {
+  // AMD64 Windows8 on bolen-windows8 for 2.7 and 3.5; a second definition of that name on
+  // bolen-windows10 for 3.x and custom; neither on 3.6.
+  const SPLIT = '  - { name: AMD64 Windows8, worker: bolen-windows8, variant: win64-debug, stability: stable, branches: { only: ["2.7", "3.5"] } }\n  - { name: AMD64 Windows8, worker: bolen-windows10, variant: win64-debug, stability: stable, suffix: .w8, branches: { only: ["3.x", custom] } }\n';
+  let dir: string;
+  const split = async (...argv: string[]) => {
+    dir ??= (() => {
+      const d = mkdtempSync(join(tmpdir(), 'explain-split-'));
+      writeFileSync(join(d, 'workers.yaml'), readFileSync(join(ROOT, 'workers.yaml')));
+      const text = readFileSync(join(ROOT, 'builders.yaml'), 'utf8');
+      const edited = text.replace('  - { name: AMD64 Windows8, worker: bolen-windows8, variant: win64-debug, stability: stable }\n', SPLIT);
+      expect(edited).not.toBe(text);
+      writeFileSync(join(d, 'builders.yaml'), edited);
+      return d;
+    })();
+    let out = '';
+    let err = '';
+    const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s), env: { NO_COLOR: '1' }, cwd: dir });
+    return { code, out, err };
+  };
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+  const lineOf = (i: number) => readFileSync(join(ROOT, 'builders.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  - { name: AMD64 Windows8,')) + 1 + i;
+
+  it('the definition name: both definitions, and which one builds it on each branch (none marked absent where the other builds)', async () => {
+    const r = await split('explain', 'AMD64 Windows8');
+    expect(r.code, r.err).toBe(0);
+    const [a, b] = [lineOf(0), lineOf(1)];
+    expect(r.out.split('\n')[0]).toBe('2 builder definitions are named `AMD64 Windows8`; together they make its builders:');
+    expect(r.out).toContain(`Builder definition \`AMD64 Windows8\` (builders.yaml:${a}:5): worker bolen-windows8, variant win64-debug, stable`);
+    expect(r.out).toContain(`Builder definition \`AMD64 Windows8\` (builders.yaml:${b}:5): worker bolen-windows10, variant win64-debug, stable`);
+    expect(r.out).toMatch(new RegExp(`^ {2}2\\.7 +built +AMD64 Windows8 2\\.7 +\\(2\\.7\\.bolen-windows8; 2\\.7-push\\) +by builders\\.yaml:${a}:5 \\(worker bolen-windows8\\)$`, 'm'));
+    expect(r.out).toMatch(new RegExp(`^ {2}3\\.x +built +AMD64 Windows8 3\\.x +\\(3\\.x\\.bolen-windows10\\.w8; 3\\.x-push\\) +by builders\\.yaml:${b}:5 \\(worker bolen-windows10\\)$`, 'm'));
+    expect(r.out).toMatch(new RegExp(`^ {2}3\\.6 +absent +builders\\.yaml:${a}:5: builder \`AMD64 Windows8\` runs only on 2\\.7, 3\\.5 .*; builders\\.yaml:${b}:5: builder \`AMD64 Windows8\` runs only on 3\\.x, custom`, 'm'));
+    expect(r.out).not.toMatch(/^ {2}(2\.7|3\.5|3\.x|custom) +absent/m);
+    // Every builder of both, in detail.
+    for (const br of ['2.7', '3.5', '3.x', 'custom']) expect(r.out).toMatch(new RegExp(`^AMD64 Windows8 ${br.replace('.', '\\.')}$`, 'm'));
+  });
+
+  it('a builder name: the definition that makes it, and the other one on each branch', async () => {
+    const r = await split('explain', 'AMD64 Windows8 custom');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^ {2}worker +bolen-windows10$/m);
+    expect(r.out).toContain(`definition \`AMD64 Windows8\` at builders.yaml:${lineOf(1)}:5 (one of the 2 definitions of that name)`);
+    expect(r.out).toMatch(/^ {2}2\.7 +built +AMD64 Windows8 2\.7 .* \(worker bolen-windows8\)$/m);
+  });
+
+  it('a branch neither builds on: both rules', async () => {
+    const r = await split('explain', 'AMD64 Windows8 3.6');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.split('\n')[0]).toMatch(new RegExp(`^\`AMD64 Windows8 3\\.6\` is not a builder: none of the 2 definitions named \`AMD64 Windows8\` builds on 3\\.6: builders\\.yaml:${lineOf(0)}:5 is kept off by a rule: .*; builders\\.yaml:${lineOf(1)}:5 is kept off by a rule: `));
+    expect(r.out).toContain('They build on 2.7, 3.5, 3.x, custom.');
+  });
+});
+
+describe('explain <idle worker>', () => {
+  it('shows why it has no builder (`idle`), and no builder', async () => {
+    // The frozen snapshot: the live fleet may give it builders one day.
+    const r = await cli('explain', '--fleet', 'test/fixtures/cpython-2026-af48ad7', 'pablogsal-rasp');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^ {2}idle +python\/buildmaster-config declares it, and no builder uses it \(no builder, on purpose\)$/m);
+    expect(r.out).toContain('It gets 0 builder(s) from 0 definition(s)');
   });
 });

@@ -99,3 +99,52 @@ describe('suggested commands', () => {
     expect(bare).toEqual([]);
   });
 });
+
+describe('the edits of a living fleet (issue 17), on a copy of the 2026 snapshot', () => {
+  const SNAPSHOT = join(ROOT, 'test/fixtures/cpython-2026-af48ad7');
+  /** `validate` on a copy of the snapshot with `edit` applied to one file; `lines(text)`: the lines of builders.yaml holding `text`. */
+  const validateEdited = async (file: 'workers.yaml' | 'builders.yaml', edit: (text: string) => string) => {
+    const { mkdtempSync, writeFileSync, rmSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'living-'));
+    try {
+      for (const f of ['workers.yaml', 'builders.yaml']) copyFileSync(join(SNAPSHOT, f), join(dir, f));
+      const text = readFileSync(join(dir, file), 'utf8');
+      const edited = edit(text);
+      expect(edited).not.toBe(text);
+      writeFileSync(join(dir, file), edited);
+      let err = '';
+      const code = await main(['validate'], { out: () => {}, err: (s) => void (err += s), env: { NO_COLOR: '1' }, cwd: dir });
+      const builders = readFileSync(join(dir, 'builders.yaml'), 'utf8').split('\n');
+      return { code, err, lines: (n: string) => builders.flatMap((l, i) => (l.includes(n) ? [i + 1] : [])) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('a worker removed but not its six definitions: one error naming each definition by line, saying to remove or move them', async () => {
+    const worker = 'cstratak-fedora-stable-x86_64';
+    const r = await validateEdited('workers.yaml', (t) => {
+      const at = t.indexOf(`  - name: ${worker}\n`);
+      return t.slice(0, at) + t.slice(t.indexOf('  - name:', at + 5));
+    });
+    expect(r.code).toBe(2);
+    const errors = r.err.split('\n').filter((l) => /\[unknown-worker\]$/.test(l));
+    expect(errors).toHaveLength(1);
+    const lines = r.lines(`worker: ${worker},`);
+    expect(lines).toHaveLength(6);
+    expect(errors[0]).toMatch(new RegExp(`^builders\\.yaml:${lines[0]}:\\d+: unknown worker \`${worker}\` is named by 6 definitions: builders\\.yaml:${lines[0]} \\(\`AMD64 Fedora Stable\`\\), `));
+    for (const l of lines) expect(errors[0]).toContain(`builders.yaml:${l} (\``);
+    expect(errors[0]).toContain('`AMD64 Fedora Stable Clang Installed`');
+    expect(errors[0]).toContain('if it was removed, remove these definitions or move them to another worker');
+    expect(r.err).not.toContain('did you mean');
+    expect(r.err).toMatch(/^1 error\(s\), 0 warning\(s\)$/m);
+  });
+
+  it('`only: [main]`: main is the git ref of branch 3.x', async () => {
+    const r = await validateEdited('builders.yaml', (t) => t.replace('variant: valgrind, tier: tier-1, stability: unstable, branches: { only: ["3.x", PR] } }', 'variant: valgrind, tier: tier-1, stability: unstable, branches: { only: [main, PR] } }'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^builders\.yaml:\d+:\d+: unknown branch `main`; `main` is the git ref of branch `3\.x`: write `3\.x` \(branches: [^)]*\) \[unknown-branch\]$/m);
+    expect(r.err).not.toContain('did you mean');
+  });
+});

@@ -78,14 +78,19 @@ function explainAbsent(name: string, g: ExplainInput, eq: (a: string, b: string)
     const branch = g.matrix.branches.find((b) => b.name === ex.branch);
     if (!branch || !eq(wouldBe(g, ex.source, branch), name)) continue;
     const def = g.fleet.builders[ex.source]!;
-    const built = branchOrder(g.matrix.branches).flatMap((br) => (g.matrix.builders.some((b) => b.source === ex.source && b.branch === br.name) ? [br.name] : []));
+    const all = siblings(ex.source, g);
+    const built = branchOrder(g.matrix.branches).flatMap((br) => (g.matrix.builders.some((b) => all.includes(b.source) && b.branch === br.name) ? [br.name] : []));
+    const offBy = (source: number) => g.matrix.exclusions.find((e) => e.source === source && e.branch === branch.name)?.reason ?? 'excluded';
+    const why =
+      all.length === 1
+        ? `definition \`${def.name}\` (${defAt(g, ex.source)}) is kept off ${branch.name} by a rule: ${ex.reason}.`
+        : `none of the ${all.length} definitions named \`${def.name}\` builds on ${branch.name}: ${all.map((s) => `${defAt(g, s)} is kept off by a rule: ${offBy(s)}`).join('; ')}.`;
     return `${[
-      `\`${wouldBe(g, ex.source, branch)}\` is not a builder: definition \`${def.name}\` (${where(g.sources.builders, ['builders', ex.source])}) is kept off ${branch.name} by a rule: ${ex.reason}.`,
-      built.length ? `It builds on ${built.join(', ')}.` : 'It builds on no branch at all.',
-      ...rules(ex.source, g),
+      `\`${wouldBe(g, ex.source, branch)}\` is not a builder: ${why}`,
+      built.length ? `${all.length === 1 ? 'It builds' : 'They build'} on ${built.join(', ')}.` : `${all.length === 1 ? 'It builds' : 'They build'} on no branch at all.`,
+      ...all.flatMap((s) => rules(s, g, all.length > 1)),
       '',
-      `Definition \`${def.name}\` on each branch:`,
-      ...branchRows(ex.source, g),
+      ...branchTable(all, g),
     ].join('\n')}\n`;
   }
   return undefined;
@@ -135,19 +140,39 @@ function builderBlock(b: Builder, g: ExplainInput): string[] {
   ];
 }
 
-/** For each branch: the builder a definition makes there, or the rule that excludes it. */
-function branchRows(source: number, g: ExplainInput): string[] {
+/** Every definition with the name of definition `source` (a builder split by branch range between workers), in file order. */
+function siblings(source: number, g: ExplainInput): number[] {
+  const name = g.fleet.builders[source]!.name;
+  return g.fleet.builders.flatMap((d, i) => (d.name === name ? [i] : []));
+}
+
+const defAt = (g: ExplainInput, source: number) => where(g.sources.builders, ['builders', source]);
+
+/** For each branch: the builder the definitions `sources` make there (and which one, when several), or the rules that exclude it. */
+function branchRows(sources: number[], g: ExplainInput): string[] {
+  const several = sources.length > 1;
   return table(
     branchOrder(g.matrix.branches).map((br) => {
-      const b = g.matrix.builders.find((x) => x.source === source && x.branch === br.name);
-      if (b) return [br.name, 'built', `${b.name}  (${b.builddir}; ${schedulerOf(b, g)})`];
-      const ex = g.matrix.exclusions.find((e) => e.source === source && e.branch === br.name);
-      return [br.name, 'absent', ex?.reason ?? 'excluded'];
+      const b = g.matrix.builders.find((x) => sources.includes(x.source) && x.branch === br.name);
+      if (b) return [br.name, 'built', `${b.name}  (${b.builddir}; ${schedulerOf(b, g)})${several ? `  by ${defAt(g, b.source)} (worker ${b.worker})` : ''}`];
+      const reasons = sources.map((s) => {
+        const reason = g.matrix.exclusions.find((e) => e.source === s && e.branch === br.name)?.reason ?? 'excluded';
+        return several ? `${defAt(g, s)}: ${reason}` : reason;
+      });
+      return [br.name, 'absent', reasons.join('; ')];
     }),
   );
 }
 
-function rules(source: number, g: ExplainInput): string[] {
+/** The heading and rows of the per-branch table of the definitions `sources`. */
+function branchTable(sources: number[], g: ExplainInput): string[] {
+  const name = g.fleet.builders[sources[0]!]!.name;
+  const heading = sources.length === 1 ? `Definition \`${name}\` on each branch:` : `The ${sources.length} definitions named \`${name}\` on each branch (which one builds it):`;
+  return [heading, ...branchRows(sources, g)];
+}
+
+/** The branch rules that apply to definition `source` (`named`: say which definition, when several share a name). */
+function rules(source: number, g: ExplainInput, named = false): string[] {
   const def = g.fleet.builders[source]!;
   const worker = g.fleet.workers.find((w) => w.name === def.worker);
   const list = [
@@ -155,7 +180,8 @@ function rules(source: number, g: ExplainInput): string[] {
     [`variant ${def.variant}`, ruleText(g.fleet.variants[def.variant]?.branches)],
     ['definition', ruleText(def.branches)],
   ].filter((r): r is [string, string] => r[1] !== undefined);
-  return list.length ? ['Branch rules:', ...table(list)] : ['Branch rules: none, so it runs on every branch.'];
+  const of = named ? ` of ${defAt(g, source)} (worker ${def.worker})` : '';
+  return list.length ? [`Branch rules${of}:`, ...table(list)] : [`Branch rules${of}: none, so it runs on every branch.`];
 }
 
 /** The scheduler (other than force) that starts `b`. */
@@ -179,12 +205,13 @@ function explainWorker(w: Worker, g: ExplainInput): string {
       ['status', w.online ? 'online' : 'OFFLINE: it keeps its builders, but nothing runs until it is back'],
       ...(w.branches ? [['branches', ruleText(w.branches)!]] : []),
       ...(w.downtime ? [['downtime', `${downtimeText(w.downtime, w.downtime.drain_minutes)}: no build starts in it, builds wait until it ends`]] : []),
+      ...(w.idle !== undefined ? [['idle', `${w.idle} (no builder, on purpose)`]] : []),
       ...(out.notes ? [['notes', out.notes]] : []),
     ]),
     '',
     `It gets ${mine.length} builder(s) from ${defs.length} definition(s), on ${new Set(mine.map((b) => b.branch)).size} of ${g.matrix.branches.length} branches:`,
   ];
-  for (const s of defs) lines.push('', `${g.fleet.builders[s]!.name}:`, ...branchRows(s, g));
+  for (const s of defs) lines.push('', `${g.fleet.builders[s]!.name}:`, ...branchRows([s], g));
   for (const b of mine) lines.push('', ...builderBlock(b, g));
   lines.push('', 'Every builder can also be started by hand from the web UI (scheduler `force`).');
   return `${lines.join('\n')}\n`;
@@ -192,27 +219,31 @@ function explainWorker(w: Worker, g: ExplainInput): string {
 
 function explainBuilder(b: Builder, g: ExplainInput): string {
   const def = g.fleet.builders[b.source]!;
-  return `${[
-    ...builderBlock(b, g),
-    '',
-    `It exists because definition \`${def.name}\` makes one builder per branch its rules allow, and no rule excludes ${b.branch}.`,
-    ...rules(b.source, g),
-    '',
-    `Definition \`${def.name}\` on each branch:`,
-    ...branchRows(b.source, g),
-  ].join('\n')}\n`;
+  const all = siblings(b.source, g);
+  const why =
+    all.length === 1
+      ? `It exists because definition \`${def.name}\` makes one builder per branch its rules allow, and no rule excludes ${b.branch}.`
+      : `It exists because definition \`${def.name}\` at ${defAt(g, b.source)} (one of the ${all.length} definitions of that name) makes one builder per branch its rules allow, and no rule excludes ${b.branch}.`;
+  return `${[...builderBlock(b, g), '', why, ...all.flatMap((s) => rules(s, g, all.length > 1)), '', ...branchTable(all, g)].join('\n')}\n`;
 }
 
 function explainDefinition(source: number, g: ExplainInput): string {
-  const def = g.fleet.builders[source]!;
-  const mine = g.matrix.builders.filter((b) => b.source === source).sort(byNatural((b) => b.name));
-  const lines = [
-    `Builder definition \`${def.name}\` (${where(g.sources.builders, ['builders', source])}): worker ${def.worker}, variant ${def.variant}, ${stability(def)}`,
-    ...rules(source, g),
-    '',
-    'On each branch:',
-    ...branchRows(source, g),
-  ];
+  const all = siblings(source, g);
+  const heading = (s: number) => {
+    const def = g.fleet.builders[s]!;
+    return `Builder definition \`${def.name}\` (${defAt(g, s)}): worker ${def.worker}, variant ${def.variant}, ${stability(def)}`;
+  };
+  const lines =
+    all.length === 1
+      ? [heading(source), ...rules(source, g), '', 'On each branch:', ...branchRows(all, g)]
+      : [
+          `${all.length} builder definitions are named \`${g.fleet.builders[source]!.name}\`; together they make its builders:`,
+          ...all.flatMap((s) => ['', heading(s), ...rules(s, g)]),
+          '',
+          'On each branch (which definition builds it):',
+          ...branchRows(all, g),
+        ];
+  const mine = g.matrix.builders.filter((b) => all.includes(b.source)).sort(byNatural((b) => b.name));
   for (const b of mine) lines.push('', ...builderBlock(b, g));
   return `${lines.join('\n')}\n`;
 }

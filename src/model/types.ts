@@ -32,6 +32,8 @@ export interface Worker {
   /** Run the tests under a pseudo-terminal (e.g. to test curses). */
   pty: boolean;
   online: boolean;
+  /** Why the worker has no builder, on purpose (silences `unused-worker`). */
+  idle?: string;
   notes?: string;
   branches?: BranchRule;
   /** Informational tags (not given to Buildbot). */

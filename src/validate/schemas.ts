@@ -239,6 +239,7 @@ export const workersSchema = {
           max_builds: { type: 'integer', minimum: 1, maximum: 64, default: 1, description: 'How many builds the worker may run at once (its cpu lock count).' },
           pty: { type: 'boolean', default: false, description: 'Run the tests under a pseudo-terminal (to test curses).' },
           online: { type: 'boolean', default: true, description: 'false for a worker that is currently offline; it keeps its builders and their history.' },
+          idle: { ...line('Why this worker has no builder, on purpose (a spare, a machine being set up): it silences the `unused-worker` warning. Not in master.cfg.'), minLength: 1 },
           branches: branchRule,
           notes: text('Free-form notes for maintainers.'),
           tags: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 40 }, uniqueItems: true, description: 'Informational tags (not given to Buildbot).' },

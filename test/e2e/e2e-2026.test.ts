@@ -6,8 +6,10 @@
 //
 // The builders expected here come from the fleet document
 // (/work/shared/fleet-2026.md §4.2, §5.1, §5.3), not from the generator.
-// Until fleets/cpython-2026/out/master.cfg exists, the suite runs on a small
-// hand-written stand-in (fleet-2026/standin-master.cfg.hbs) that includes
+// The config is the one generated from the frozen snapshot of the fleet
+// (test/fixtures/cpython-2026-af48ad7), whose counts the document gives, not the live
+// fleets/cpython-2026 (E2E_2026_MASTER_CFG names another). Without a config, the suite
+// runs on a small hand-written stand-in (fleet-2026/standin-master.cfg.hbs) that includes
 // templates/pr-testing.hbs exactly as the generated file does.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -19,10 +21,11 @@ import { FixtureRepo, type Commit } from './fixture.js';
 import { commented, deliver, GitHubStub, labeled, pullRequestObject, pushed, REPO, type Signing } from './github.js';
 import { Harness, makeTempRoot } from './harness.js';
 import { BUILDBOTS, ownSteps } from '../buildbots.js';
+import { snapshotConfig } from '../fleet-2026/snapshot.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, '../..');
-const GENERATED = resolve(process.env.E2E_2026_MASTER_CFG ?? join(REPO_ROOT, 'fleets/cpython-2026/out/master.cfg'));
+const GENERATED = resolve(process.env.E2E_2026_MASTER_CFG ?? snapshotConfig());
 const BUILD_TIMEOUT = 120_000;
 
 const SECRET = 'e2e-hook-secret';

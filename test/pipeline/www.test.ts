@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILDBOTS, type Buildbot } from '../buildbots.js';
 import { cli, ROOT, run, tempDir } from './helpers.js';
+import { snapshotConfig } from '../fleet-2026/snapshot.js';
 
 const PROBE = join(ROOT, 'test/pipeline/www_probe.py');
 const CFG_2017 = join(ROOT, 'out/master.cfg');
-const CFG_2026 = join(ROOT, 'fleets/cpython-2026/out/master.cfg');
 const NOBODY = 'nobody (read-only)';
 const READ_ONLY = 'no sign-in configured';
 // Secrets the settings give: none may appear in what the master prints.
@@ -76,10 +76,11 @@ describe.each(BUILDBOTS)('on Buildbot $id', (bb) => {
     });
   });
 
+  // The policy as of the frozen snapshot (test/fixtures/cpython-2026-af48ad7), which the document describes.
   describe('2026 fleet (production policy, fleet-2026.md §6.2)', () => {
     it('signs in with GitHub (API v4, teams as roles) and grants per role as production does; the rest is refused', () => {
       const settings = `github_auth_id: gh-client-id\ngithub_auth_secret: ${SECRETS[0]}\nweb_admins: [zware, vstinner]\n`;
-      const { value } = probe(bb, CFG_2026, settings);
+      const { value } = probe(bb, snapshotConfig(), settings);
       expect(value.auth).toEqual({ class: 'GitHubAuth', clientId: 'gh-client-id', clientSecret_set: true, apiVersion: 4, getTeamsMembership: true });
       const grant = (cls: string, roles: string[]) => roles.map((role) => [cls, role, false]);
       expect(value.authz.rules).toEqual([

@@ -13,6 +13,8 @@ export interface CheckedBranches {
   names: string[];
   known: Set<string>;
   checkRule: CheckRule;
+  /** What to add to "unknown branch `x`": the branch whose git ref `x` is, or the nearest name. */
+  hint: (unknown: string) => string;
 }
 
 export function checkBranches(c: Checker): CheckedBranches {
@@ -21,6 +23,11 @@ export function checkBranches(c: Checker): CheckedBranches {
   const names = rawBranches.map(([n]) => n);
   const featureNames = isObj(bd.features) ? Object.keys(bd.features) : [];
   const gitBranches = new Map<string, string>();
+  // Rules name branches (`3.x`), not the git refs they build (`main`): say so when one is written.
+  const hint = (unknown: string) => {
+    const of = gitBranches.get(unknown);
+    return of !== undefined ? `; \`${unknown}\` is the git ref of branch \`${of}\`: write \`${of}\`` : didYouMean(unknown, names);
+  };
   const declaredVersion = (raw: Obj) => (given(raw.version) ? (str(raw.version) ?? '(not a string)') : undefined);
   // The main branch may leave its version out: one more than the newest other branch.
   const newest = rawBranches
@@ -58,7 +65,7 @@ export function checkBranches(c: Checker): CheckedBranches {
     else if (tracks !== undefined) {
       const target = isObj(bd.branches) && hasOwn(bd.branches, tracks) ? (bd.branches as Obj)[tracks] : undefined;
       version = isObj(target) && given(target.version) ? (str(target.version) ?? '(not a string)') : isObj(target) && target.main === true ? derivedMain(newest) : undefined;
-      if (!isObj(target)) c.report(b, ['branches', name, 'tracks'], `branch \`${name}\` tracks unknown branch \`${tracks}\`${didYouMean(tracks, names)}`, 'unknown-branch');
+      if (!isObj(target)) c.report(b, ['branches', name, 'tracks'], `branch \`${name}\` tracks unknown branch \`${tracks}\`${hint(tracks)}`, 'unknown-branch');
       else if (version === undefined) c.report(b, ['branches', name, 'tracks'], `branch \`${name}\` tracks \`${tracks}\`, which has no \`version\` of its own`, 'branch-version');
     } else if (version === undefined && raw.main === true) {
       version = derivedMain(newest);
@@ -73,7 +80,7 @@ export function checkBranches(c: Checker): CheckedBranches {
     for (const k of ['only', 'except'] as const) {
       // Indices of the list as written: a non-text entry (the schema's error) must not shift them.
       (Array.isArray(raw[k]) ? (raw[k] as unknown[]) : []).forEach((br, i) => {
-        if (typeof br === 'string' && !known.has(br) && isObj(bd.branches)) c.report(src, [...path, k, i], `unknown branch \`${br}\`${didYouMean(br, names)} (branches: ${names.join(', ')})`, 'unknown-branch');
+        if (typeof br === 'string' && !known.has(br) && isObj(bd.branches)) c.report(src, [...path, k, i], `unknown branch \`${br}\`${hint(br)} (branches: ${names.join(', ')})`, 'unknown-branch');
       });
     }
     const rule: BranchRule = { where: c.where(src, path) };
@@ -83,7 +90,7 @@ export function checkBranches(c: Checker): CheckedBranches {
     if (typeof raw.until === 'string') rule.until = raw.until;
     return rule;
   };
-  return { branches: branches.map(({ rank: _r, ...br }) => br), names, known, checkRule };
+  return { branches: branches.map(({ rank: _r, ...br }) => br), names, known, checkRule, hint };
 }
 
 function derivedMain(newest: string | undefined): string | undefined {

@@ -45,17 +45,23 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
   const workerByName = new Map(workers.workers.map((x) => [x.name, x]));
   const defs: BuilderDef[] = [];
   const defIndex: number[] = [];
-  const usedWorkers = new Set<string>();
+  /** Each worker's first use (the path of the definition's `worker`/`workers` entry naming it). */
+  const usedWorkers = new Map<string, Path>();
   /** Capabilities worker selectors ask for (they count as read). */
   const selected = new Set<string>();
+  /** Undeclared worker names and where definitions name them: reported once per name, below. */
+  const unknownWorkers = new Map<string, { i: number; path: Path }[]>();
+  const noteUnknown = (n: string, i: number, path: Path) => unknownWorkers.set(n, [...(unknownWorkers.get(n) ?? []), { i, path }]);
   for (const [i, raw] of items(bd.builders)) {
     const name = str(raw.name);
     const vname = str(raw.variant);
     const variant = vname !== undefined && hasOwn(variants.variants, vname) ? variants.variants[vname] : undefined;
-    const members = checkWorkerChoice(c, i, raw, workers, workerByName, selected);
+    const members = checkWorkerChoice(c, i, raw, workers, workerByName, selected, noteUnknown);
     // Every worker named counts as used, also when the definition has another problem (no cascade).
-    [str(raw.worker), ...strs(raw.workers)].forEach((n) => n !== undefined && usedWorkers.add(n));
-    members?.forEach((m) => usedWorkers.add(m.name));
+    const use = (n: string, path: Path) => usedWorkers.has(n) || usedWorkers.set(n, path);
+    if (str(raw.worker) !== undefined) use(str(raw.worker)!, ['builders', i, 'worker']);
+    strs(raw.workers).forEach((n) => use(n, ['builders', i, 'workers']));
+    members?.forEach((m) => use(m.name, ['builders', i, 'workers']));
     const worker = members?.[0];
     const steps = reader.ops(['builders', i, 'steps'], raw.steps);
     const extras = reader.extras(['builders', i, 'extras'], raw.extras);
@@ -96,11 +102,19 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
     });
     defIndex.push(i);
   }
+  for (const [wname, uses] of unknownWorkers) reportUnknownWorker(c, wname, uses, [...workerAt.keys()]);
   const hasBuilders = Array.isArray(bd.builders) && bd.builders.length > 0; // else the schema says so
   for (const [i, raw] of rawWorkers) {
     const name = str(raw.name);
-    if (name !== undefined && workerAt.get(name) === i && !usedWorkers.has(name) && hasBuilders && VALID_WORKER_NAME.test(name)) {
-      c.report(w, ['workers', i, 'name'], `worker \`${name}\` has no builder: add one in ${b.file} (or remove the worker)`, 'unused-worker');
+    if (name === undefined || workerAt.get(name) !== i) continue;
+    // `idle: reason` says the worker has no builder on purpose; once it has one, the reason is stale.
+    const idle = raw.idle !== undefined; // a wrong value is the schema's error, not an unused worker
+    const firstUse = usedWorkers.get(name);
+    if (idle && firstUse !== undefined) {
+      const at = b.locate(firstUse).line;
+      c.report(w, ['workers', i, 'idle'], `worker \`${name}\` is declared \`idle\` (no builder on purpose) but definitions use it (first at ${b.file}:${at}): remove \`idle\``, 'idle-worker-used');
+    } else if (!idle && !usedWorkers.has(name) && hasBuilders && VALID_WORKER_NAME.test(name)) {
+      c.report(w, ['workers', i, 'name'], `worker \`${name}\` has no builder: add one in ${b.file}, remove the worker, or say why it has none with \`idle: "reason"\``, 'unused-worker');
     }
   }
   checkCapabilities(c, workers, reader, selected);
@@ -108,13 +122,13 @@ export function checkBuilders(c: Checker, workers: CheckedWorkers, variants: Che
 }
 
 /** The workers a definition runs on (`worker`, or a pool: `workers` and `pool`), or undefined when they cannot be known. */
-function checkWorkerChoice(c: Checker, i: number, raw: Obj, workers: CheckedWorkers, byName: Map<string, Worker>, selected: Set<string>): Worker[] | undefined {
-  const { w, b, wd } = c;
+function checkWorkerChoice(c: Checker, i: number, raw: Obj, workers: CheckedWorkers, byName: Map<string, Worker>, selected: Set<string>, noteUnknown: (n: string, i: number, path: Path) => void): Worker[] | undefined {
+  const { b, wd } = c;
   const at = (...p: (string | number)[]): Path => ['builders', i, ...p];
   const name = str(raw.worker);
   // When a whole section is broken, its schema error says so: no cascade of unknown names.
   const unknown = (n: string, path: Path) => {
-    if (!workers.at.has(n) && Array.isArray(wd.workers)) c.report(b, path, `unknown worker \`${n}\` (workers are declared in ${w.file})${didYouMean(n, workers.at.keys())}`, 'unknown-worker');
+    if (!workers.at.has(n) && Array.isArray(wd.workers)) noteUnknown(n, i, path);
   };
   if (raw.workers === undefined) {
     if (raw.pool !== undefined) c.report(b, at('pool'), '`pool` names a pool of workers: give its `workers` (a list, or `{capabilities: [...]}`), or remove `pool`', 'bad-pool', { key: true });
@@ -174,4 +188,28 @@ function checkCapabilities(c: Checker, workers: CheckedWorkers, reader: ChangeRe
     if (declared.has(cap)) continue;
     for (const p of paths) c.report(c.b, p, `no worker declares capability \`${cap}\`${didYouMean(cap, [...declared])}: this condition never holds (declare it under a worker's \`capabilities\` in ${c.w.file})`, 'unknown-capability');
   }
+
+/**
+ * A worker name that workers.yaml does not declare. Named by one definition it is likely a
+ * typo (the nearest worker is suggested); named by several, the worker was removed (or
+ * renamed) and its definitions were left behind: one error, at the first, naming them all.
+ */
+function reportUnknownWorker(c: Checker, wname: string, uses: { i: number; path: Path }[], declared: string[]) {
+  const { w, b, bd } = c;
+  const first = uses[0]!;
+  if (uses.length === 1) {
+    const hint = didYouMean(wname, declared);
+    c.report(b, first.path, `unknown worker \`${wname}\` (workers are declared in ${w.file})${hint || ': declare it there, or remove this definition or move it to another worker'}`, 'unknown-worker');
+    return;
+  }
+  const defs = uses.map(({ i, path }) => {
+    const name = str((bd.builders as Record<string, unknown>[])[i]!.name);
+    return `${b.file}:${b.locate(path).line}${name !== undefined ? ` (\`${name}\`)` : ''}`;
+  });
+  c.report(
+    b,
+    first.path,
+    `unknown worker \`${wname}\` is named by ${uses.length} definitions: ${defs.join(', ')}; no worker of that name is declared in ${w.file}: if it was removed, remove these definitions or move them to another worker`,
+    'unknown-worker',
+  );
 }

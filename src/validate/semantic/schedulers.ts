@@ -14,7 +14,7 @@ export interface CheckedSchedulers {
 
 export function checkSchedulers(c: Checker, branches: CheckedBranches): CheckedSchedulers {
   const { b, bd } = c;
-  const { names: branchNames, known: knownBranch } = branches;
+  const { known: knownBranch, hint } = branches;
   const rawDefaults = isObj(bd.defaults) ? bd.defaults : {};
   // Only well-typed values: a wrong type is a schema error already, and must not derail the checks below.
   const defaults: Defaults = { ...DEFAULTS, ...Object.fromEntries(Object.entries(rawDefaults).filter(([k, v]) => typeof v === typeof DEFAULTS[k as keyof Defaults])) };
@@ -23,11 +23,11 @@ export function checkSchedulers(c: Checker, branches: CheckedBranches): CheckedS
     if (raw.on === 'nightly') {
       if (isObj(raw.hour)) {
         for (const br of Object.keys(raw.hour)) {
-          if (!knownBranch.has(br)) c.report(b, ['schedulers', key, 'hour', br], `unknown branch \`${br}\`${didYouMean(br, branchNames)}`, 'unknown-branch', { key: true });
+          if (!knownBranch.has(br)) c.report(b, ['schedulers', key, 'hour', br], `unknown branch \`${br}\`${hint(br)}`, 'unknown-branch', { key: true });
         }
       }
       (Array.isArray(raw.on_push_for) ? (raw.on_push_for as unknown[]) : []).forEach((br, i) => {
-        if (typeof br === 'string' && !knownBranch.has(br)) c.report(b, ['schedulers', key, 'on_push_for', i], `unknown branch \`${br}\`${didYouMean(br, branchNames)}`, 'unknown-branch');
+        if (typeof br === 'string' && !knownBranch.has(br)) c.report(b, ['schedulers', key, 'on_push_for', i], `unknown branch \`${br}\`${hint(br)}`, 'unknown-branch');
       });
       schedulers[key] = { name: key, on: 'nightly', hour: (raw.hour as number | Record<string, number>) ?? 0, minute: typeof raw.minute === 'number' ? raw.minute : 0, on_push_for: strs(raw.on_push_for), name_format: nameFormat(raw) };
     } else if (raw.on === 'pull_request') {
