@@ -188,6 +188,7 @@ function checkCapabilities(c: Checker, workers: CheckedWorkers, reader: ChangeRe
     if (declared.has(cap)) continue;
     for (const p of paths) c.report(c.b, p, `no worker declares capability \`${cap}\`${didYouMean(cap, [...declared])}: this condition never holds (declare it under a worker's \`capabilities\` in ${c.w.file})`, 'unknown-capability');
   }
+}
 
 /**
  * A worker name that workers.yaml does not declare. Named by one definition it is likely a
