@@ -26,6 +26,12 @@ export interface Values {
   output?: string;
   help: boolean;
   version: boolean;
+  // try
+  repo?: string;
+  ref?: string;
+  buildbot?: string;
+  worker?: string;
+  once: boolean;
 }
 
 export interface Parsed {
@@ -105,7 +111,7 @@ function checkOption(g: Given, command: CommandSpec | undefined): void {
 /** Parse argv; throws UsageError. `-h`/`--help` and `-V`/`--version` win over every other mistake. */
 export function parseCommandLine(argv: string[]): Parsed {
   const { given, positionals } = tokens(argv);
-  const values: Values = { fleet: [], strict: false, json: false, markdown: false, help: false, version: false };
+  const values: Values = { fleet: [], strict: false, json: false, markdown: false, help: false, version: false, once: false };
   values.help = given.some((g) => g.name === 'help');
   values.version = given.some((g) => g.name === 'version');
   const [word, ...args] = positionals;

@@ -41,6 +41,12 @@ export const OPTIONS: Record<string, OptionSpec> = {
   markdown: { name: 'markdown', help: 'print Markdown (for a pull request or a job summary)' },
   base: { name: 'base', value: 'REF|DIR', help: 'compare with the fleet at git ref REF (the same files, read with `git show`) or in directory DIR' },
   output: { name: 'output', short: 'o', value: 'FILE', help: "the file to write (default: the fleet's out/report.html)" },
+  // try
+  repo: { name: 'repo', value: 'PATH|URL', help: "the CPython repository the builds check out: a directory or a git URL (default: the fleet's, settings `git_url`)" },
+  ref: { name: 'ref', value: 'REF', help: "the git ref the builds check out (default: the builder's branch's)" },
+  buildbot: { name: 'buildbot', value: 'PATH', help: 'the `buildbot` command, or a directory holding it and `buildbot-worker` (default: $BUILDBOT when it is a path, else PATH)' },
+  worker: { name: 'worker', value: 'NAME', help: "a master with every builder of worker NAME, for your own buildbot-worker to connect to (it prints the command)" },
+  once: { name: 'once', help: 'with --worker: each builder builds once when the worker connects; their results end the command' },
   help: { name: 'help', short: 'h', help: 'this help' },
   version: { name: 'version', short: 'V', help: 'print the version' },
 };
@@ -107,6 +113,19 @@ export const COMMANDS: CommandSpec[] = [
     details: ['Open it in a browser (no network needed). The URL fragment keeps the filters: a link to it shows the same view.'],
     options: [...FILES, 'base', 'output'],
     examples: ['report', 'report --fleet fleets/cpython-2026 --base origin/main', 'report --base ../old-fleet -o /tmp/fleet.html'],
+  },
+  {
+    name: 'try',
+    args: '[BUILDER [BRANCH]]',
+    arity: [0, Infinity],
+    summary: "run a builder's steps on this machine (a real Buildbot master and worker in a temporary directory), showing each step; exit 0 when the build is green",
+    details: [
+      'BUILDER is a builder ("AMD64 Debian root 3.x"), or a builder definition and a branch ("AMD64 Debian root" 3.14, or its git ref). Nothing is left running or written outside the temporary directory.',
+      'With --worker NAME there is no BUILDER: a master with every builder of NAME waits for your own buildbot-worker (the command to start it is printed).',
+      'Exit codes: 0 green (success or warnings), 1 a build was not green or the master failed, 2 invalid input or usage, 130 interrupted.',
+    ],
+    options: [...FILES, 'repo', 'ref', 'buildbot', 'worker', 'once', 'strict'],
+    examples: ['try "AMD64 Debian root 3.x" --repo ~/cpython', 'try "AMD64 Debian root" 3.14 --fleet fleets/cpython-2026', 'try --worker angelico-debian-amd64 --once'],
   },
   {
     name: 'schema',
