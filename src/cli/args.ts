@@ -95,8 +95,9 @@ function checkOption(g: Given, command: CommandSpec | undefined): void {
   const allowed = command ? known(command) : [...ANYWHERE];
   if (!spec || !allowed.includes(g.name)) {
     if (!spec && command === undefined) throw new UsageError(`unknown option \`${g.raw}\``);
-    if (!spec) {
-      const guess = closest(g.raw.replace(/^-+/, ''), allowed);
+    // A near miss of an option this command takes (`--worker` for `--workers`) is likelier than another command's option.
+    const guess = command && closest(g.raw.replace(/^-+/, ''), allowed);
+    if (!spec || guess) {
       throw new UsageError(`unknown option \`${g.raw}\` for \`${command!.name}\`${guess ? `; did you mean \`--${guess}\`?` : ''}`, command);
     }
     const users = COMMANDS.filter((c) => c.options.includes(g.name)).map((c) => c.name);

@@ -194,7 +194,7 @@ export async function runTry(args: string[], c: Context, fleets: number): Promis
         prepared: (root) => io.out(`  trial directory ${root} (removed at the end)\n`),
         started,
         event: (e) => {
-          if (e.event === 'ready') io.out(`  Buildbot ${e.buildbot} (${buildbot.buildbot}); master up\n`);
+          if (e.event === 'ready') io.out(`  Buildbot ${e.buildbot} (${buildbot.buildbot}); master up${repo === undefined ? `; repository ${e.repository}` : ''}\n`);
           report.event(e);
         },
       },

@@ -85,10 +85,12 @@ export class TrialReport {
     const failed = this.failed.get(e.buildid) ?? [];
     const time = e.seconds !== null ? ` in ${e.seconds} s` : '';
     const lines = [`${e.builder}: build ${e.number} ${e.result.toUpperCase()}${time}`];
-    for (const f of failed) {
-      lines.push(`  failed step: ${f.step}${f.commands.length ? ` (${f.commands[f.commands.length - 1]})` : ''}`);
-      if (f.tests.length) lines.push(`  failed tests: ${f.tests.join(' ')}`);
+    const [first, ...others] = failed;
+    if (first) {
+      lines.push(`  failed step: ${first.step}${first.commands.length ? ` (${first.commands[first.commands.length - 1]})` : ''}`);
+      if (first.tests.length) lines.push(`  failed tests: ${first.tests.join(' ')}`);
     }
+    if (others.length) lines.push(`  also not green: ${others.map((f) => f.step).join(', ')}`);
     return lines.join('\n');
   }
 }
