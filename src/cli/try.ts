@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { PROGRAM, commandNamed, usageLine } from './commands.js';
+import { PROGRAM, RUN, commandNamed, usageLine } from './commands.js';
 import type { Context } from './context.js';
 import { loadFleet } from '../pipeline.js';
 import { InvalidInput } from '../model/problems.js';
@@ -90,7 +90,7 @@ function plan(args: string[], c: Context, matrix: BuilderMatrix): Plan {
 }
 
 function usageProblem(c: Context, message: string): number {
-  c.io.err(`${PROGRAM}: ${message}\nUsage: ${usageLine(commandNamed('try')!)}\nRun \`${PROGRAM} help try\` for more.\n`);
+  c.io.err(`${PROGRAM}: ${message}\nUsage: ${usageLine(commandNamed('try')!)}\nRun \`${RUN} help try\` for more.\n`);
   return 2;
 }
 
@@ -151,7 +151,11 @@ export async function runTry(args: string[], c: Context, fleets: number): Promis
   for (const s of handled) process.on(s, onSignal);
   const report = new TrialReport(io.out, names.length > 1);
   let again: (() => void) | undefined;
-  const onEnter = () => again?.();
+  const onEnter = () => {
+    if (!again) return;
+    again();
+    io.out(`building every builder once (they start when ${p.worker} is connected)\n`);
+  };
   const interactive = p.rehearsal && !values.once && process.stdin.isTTY === true;
   const started = (s: TrialStart) => {
     if (!p.rehearsal) return;
