@@ -28,6 +28,12 @@ export interface Values {
   branches?: string;
   help: boolean;
   version: boolean;
+  // try
+  repo?: string;
+  ref?: string;
+  buildbot?: string;
+  worker?: string;
+  once: boolean;
 }
 
 export interface Parsed {
@@ -91,8 +97,9 @@ function checkOption(g: Given, command: CommandSpec | undefined): void {
   const allowed = command ? known(command) : [...ANYWHERE];
   if (!spec || !allowed.includes(g.name)) {
     if (!spec && command === undefined) throw new UsageError(`unknown option \`${g.raw}\``);
-    if (!spec) {
-      const guess = closest(g.raw.replace(/^-+/, ''), allowed);
+    // A near miss of an option this command takes (`--worker` for `--workers`) is likelier than another command's option.
+    const guess = command && closest(g.raw.replace(/^-+/, ''), allowed);
+    if (!spec || guess) {
       throw new UsageError(`unknown option \`${g.raw}\` for \`${command!.name}\`${guess ? `; did you mean \`--${guess}\`?` : ''}`, command);
     }
     const users = COMMANDS.filter((c) => c.options.includes(g.name)).map((c) => c.name);
@@ -107,7 +114,7 @@ function checkOption(g: Given, command: CommandSpec | undefined): void {
 /** Parse argv; throws UsageError. `-h`/`--help` and `-V`/`--version` win over every other mistake. */
 export function parseCommandLine(argv: string[]): Parsed {
   const { given, positionals } = tokens(argv);
-  const values: Values = { fleet: [], strict: false, json: false, markdown: false, help: false, version: false };
+  const values: Values = { fleet: [], strict: false, json: false, markdown: false, help: false, version: false, once: false };
   values.help = given.some((g) => g.name === 'help');
   values.version = given.some((g) => g.name === 'version');
   const [word, ...args] = positionals;

@@ -42,13 +42,18 @@ export const OPTIONS: Record<string, OptionSpec> = {
   base: { name: 'base', value: 'REF|DIR', help: 'compare with the fleet at git ref REF (the same files, read with `git show`) or in directory DIR' },
   output: { name: 'output', short: 'o', value: 'FILE', help: "the file to write (default: the fleet's out/report.html)" },
   // deploy
-  buildbot: { name: 'buildbot', value: 'PATH', help: "the master's own `buildbot` (default: `buildbot` on PATH)" },
+  buildbot: { name: 'buildbot', value: 'PATH', help: "the `buildbot` command (deploy: the master's own; try: or a directory holding it and `buildbot-worker`); default: `buildbot` on PATH (try: $BUILDBOT when it is a path)" },
   python: { name: 'python', value: 'PATH', help: "the Python of the master's Buildbot (default: the one the `buildbot` script's #! line names)" },
   timeout: { name: 'timeout', value: 'SECONDS', help: 'how long a reconfig or a start may take (default: 60 + 0.1 a builder)' },
   'wait-idle': { name: 'wait-idle', value: 'SECONDS', help: 'wait up to SECONDS for builders the change removes or renames to finish their builds (default: refuse at once)' },
   'dry-run': { name: 'dry-run', help: 'check and say what would be done; change nothing' },
   settings: { name: 'settings', value: 'FILE', help: "the master's (private) settings file: `validate` checks it gives every worker a password and every owner an e-mail (never printing them); `onboard` reads the master's address and what is already there" },
   branches: { name: 'branches', value: 'LIST', help: 'only these branches, comma-separated (e.g. `3.x,PR`)' },
+  // try
+  repo: { name: 'repo', value: 'PATH|URL', help: "the CPython repository the builds check out: a directory or a git URL (default: the fleet's, settings `git_url`)" },
+  ref: { name: 'ref', value: 'REF', help: "the git ref the builds check out (default: the builder's branch's)" },
+  worker: { name: 'worker', value: 'NAME', help: "a master with every builder of worker NAME, for your own buildbot-worker to connect to (it prints the command)" },
+  once: { name: 'once', help: 'with --worker: each builder builds once when the worker connects; their results end the command' },
   help: { name: 'help', short: 'h', help: 'this help' },
   version: { name: 'version', short: 'V', help: 'print the version' },
 };
@@ -139,6 +144,19 @@ export const COMMANDS: CommandSpec[] = [
     ],
     options: [...FILES, 'out', 'buildbot', 'python', 'timeout', 'wait-idle', 'dry-run'],
     examples: ['deploy /srv/buildbot/master', 'deploy /srv/buildbot/master --fleet fleets/cpython-2026 --wait-idle 3600'],
+  },
+  {
+    name: 'try',
+    args: '[BUILDER [BRANCH]]',
+    arity: [0, Infinity],
+    summary: "run a builder's steps on this machine (a real Buildbot master and worker in a temporary directory), showing each step; exit 0 when the build is green",
+    details: [
+      'BUILDER is a builder ("AMD64 Debian root 3.x"), or a builder definition and a branch ("AMD64 Debian root" 3.14, or its git ref). Nothing is left running or written outside the temporary directory.',
+      'With --worker NAME there is no BUILDER: a master with every builder of NAME waits for your own buildbot-worker (the command to start it is printed).',
+      'Exit codes: 0 green (success or warnings), 1 a build was not green or the master failed, 2 invalid input or usage, 130 interrupted.',
+    ],
+    options: [...FILES, 'repo', 'ref', 'buildbot', 'worker', 'once', 'strict'],
+    examples: ['try "AMD64 Debian root 3.x" --repo ~/cpython', 'try "AMD64 Debian root" 3.14 --fleet fleets/cpython-2026', 'try --worker angelico-debian-amd64 --once'],
   },
   {
     name: 'schema',

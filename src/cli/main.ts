@@ -60,6 +60,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const fleets = fsStep('look for the fleet', () => locateFleets(values, io.cwd, command.name === 'schema' ? 'schema' : 'out'));
     if (command.name === 'explain' && fleets.length > 1) return explainAcross(fleets, args.join(' '), values, io);
     if (command.name === 'deploy') return deployOne(fleets, args[0]!, values, io);
+    if (command.name === 'try') return (await import('./try.js')).runTry(args, context(io, values, fleets[0]!, false), fleets.length);
     // A passing `check` is remembered (check-memo.ts), with what it printed.
     const memo = command.name === 'check' ? { argv, cwd: io.cwd, env: io.env, tty: process.stderr.isTTY === true, fleets } : undefined;
     const key = memo && memoKey(memo);
