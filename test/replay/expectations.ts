@@ -270,7 +270,8 @@ export const EXPECT: Record<string, Expect> = {
     spots: [{ builder: 'x86-64 MacOS Intel ASAN NoGIL 3.14', step: 'test', field: 'timeout', before: 1800, after: 2700 }],
   },
 
-  // ---- pending: the YAML edit needs a step overlay (see each TODO.md) ----
+  // ---- step changes: the fixture's family code has the change; the "before" undoes it with
+  // `families: {<recipe>: {steps: [...]}}` (drop, rename, replace), and the edit removes that ----
 
   // ae4e465: PythonInfo "Display build info of the build Python" after "Compile build Python"; "host" -> "host/Android".
   '14-android-pythoninfo-build': {
