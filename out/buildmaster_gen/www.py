@@ -1,7 +1,16 @@
-# ---------------------------------------------------------------------------
-# The web UI: sign-in from the settings, who may do what from builders.yaml
-# (`master.www`, in MASTER["www"]).
-# ---------------------------------------------------------------------------
+# GENERATED FILE - DO NOT EDIT.
+#
+# buildmaster-gen copies this file from its templates/python/www.py into the package
+# master.cfg imports (beside it). Edit the source there, then run `npm run generate`;
+# `npm run check` fails when this file differs from what buildmaster-gen writes.
+
+"""The web UI: sign-in from the settings, who may do what from builders.yaml
+(`master.www`)."""
+import os
+
+from buildbot.plugins import util
+
+from .settings import warn
 
 # A role no sign-in gives (policy roles are lower-case words, GitHub team names have
 # no spaces): a rule that asks for it refuses everyone.
@@ -17,24 +26,24 @@ WWW_ACTIONS = {
 }
 
 
-def web_auth():
+def web_auth(settings):
     """The sign-in the settings configure: GitHub OAuth, an htpasswd file, or None."""
-    if SETTINGS["github_auth_id"] and SETTINGS["github_auth_secret"]:
+    if settings["github_auth_id"] and settings["github_auth_secret"]:
         return util.GitHubAuth(
-            str(SETTINGS["github_auth_id"]),
-            str(SETTINGS["github_auth_secret"]),
+            str(settings["github_auth_id"]),
+            str(settings["github_auth_secret"]),
             apiVersion=4,
             getTeamsMembership=True,
         )
-    if SETTINGS["web_htpasswd"]:
-        path = str(SETTINGS["web_htpasswd"])
+    if settings["web_htpasswd"]:
+        path = str(settings["web_htpasswd"])
         if not os.path.isfile(path):
             warn(f"web_htpasswd: no file at {path}: no one can sign in")
         return util.HTPasswdAuth(path)
     return None
 
 
-def web_authz(policy, signed_in):
+def web_authz(policy, signed_in, settings):
     """Buildbot's Authz for the policy. Buildbot allows what no rule matches, so unless
     the policy opens them, a last rule refuses every control action no role was granted."""
     if policy["unmatched_control"] == "allow":
@@ -43,7 +52,7 @@ def web_authz(policy, signed_in):
         warn("no sign-in configured (settings github_auth_id and github_auth_secret, or web_htpasswd): the web UI is read-only")
         return util.Authz(allowRules=[util.AnyControlEndpointMatcher(role=NOBODY)])
     roles = policy["roles"]
-    role_matchers = [util.RolesFromUsername(roles=[roles["admins"]], usernames=SETTINGS["web_admins"])]
+    role_matchers = [util.RolesFromUsername(roles=[roles["admins"]], usernames=settings["web_admins"])]
     if "teams_prefix" in roles:
         role_matchers.append(util.RolesFromGroups(groupPrefix=roles["teams_prefix"]))
     if "owner" in roles:
@@ -57,3 +66,16 @@ def web_authz(policy, signed_in):
     if policy["unmatched_control"] == "deny":
         rules.append(util.AnyControlEndpointMatcher(role=NOBODY))
     return util.Authz(allowRules=rules, roleMatchers=role_matchers)
+
+
+def www_plugins(names):
+    """The declared web UI plugins that are installed (Buildbot refuses a config naming a missing one)."""
+    if not names:
+        return {}  # no need to scan every installed package's entry points (~10 ms)
+    from importlib.metadata import entry_points
+
+    installed = {e.name for e in entry_points(group="buildbot.www")}
+    missing = [n for n in names if n not in installed]
+    if missing:
+        warn(f"web UI plugins not installed, left out: {', '.join(missing)}")
+    return {n: {} for n in names if n not in missing}

@@ -1,8 +1,16 @@
-# ---------------------------------------------------------------------------
-# Site settings, read at start-up (never committed: they hold the secrets).
-# ---------------------------------------------------------------------------
+# GENERATED FILE - DO NOT EDIT.
+#
+# buildmaster-gen copies this file from its templates/python/settings.py into the package
+# master.cfg imports (beside it). Edit the source there, then run `npm run generate`;
+# `npm run check` fails when this file differs from what buildmaster-gen writes.
 
-SETTINGS_PATH = os.environ.get("PYBUILDBOT_SETTINGS_PATH", "/etc/buildbot/settings.yaml")
+"""Site settings, read at every load from a YAML file on the master host (never committed:
+they hold the secrets)."""
+import os
+import secrets
+import sys
+
+DEFAULT_PATH = "/etc/buildbot/settings.yaml"
 
 DEFAULT_SETTINGS = {
     "worker_port": 9021,
@@ -49,7 +57,13 @@ def warn(message):
     print(f"master.cfg: warning: {message}", file=sys.stderr)
 
 
+def settings_path():
+    return os.environ.get("PYBUILDBOT_SETTINGS_PATH", DEFAULT_PATH)
+
+
 def load_settings(path):
+    import yaml  # here: only a load reads the settings file
+
     try:
         with open(path, encoding="utf-8") as f:
             loaded = yaml.safe_load(f)
@@ -74,13 +88,23 @@ def load_settings(path):
     return settings
 
 
-SETTINGS = load_settings(SETTINGS_PATH)
+# Random stand-ins for secrets the settings leave unset, made once per master process:
+# this module outlives `buildbot reconfig`, so a reload gets the same values and the
+# workers and services that hold them compare equal to their previous selves.
+_RANDOM = {}
 
 
-def endpoint(port):
+def random_secret(purpose, nbytes):
+    """An unguessable string, the same for the same purpose for the life of the process."""
+    if purpose not in _RANDOM:
+        _RANDOM[purpose] = secrets.token_hex(nbytes)
+    return _RANDOM[purpose]
+
+
+def endpoint(settings, port, strport):
     """A port to listen on, as a Twisted endpoint bound to listen_interface when set."""
-    interface = SETTINGS["listen_interface"]
+    interface = settings["listen_interface"]
     if not interface:
         # Today's config writes a Twisted strport; 2017's a plain port number.
-        return f"tcp:{int(port)}" if MASTER["github"] else port
+        return f"tcp:{int(port)}" if strport else port
     return f"tcp:{int(port)}:interface={str(interface).replace(':', chr(92) + ':')}"
