@@ -39,17 +39,21 @@ export function writeAtomic(path: string, text: string): void {
  *  removed. */
 export function writeAtomicSet(dir: string, files: OutputFile[], owned: string[] = []): void {
   const temps: [string, string][] = [];
-  for (const d of new Set(files.map((f) => dirname(join(dir, f.path))))) {
-    mkdirSync(d, { recursive: true });
-    removeStaleTemps(d);
-  }
+  const created: string[] = [];
   try {
+    for (const d of new Set(files.map((f) => dirname(join(dir, f.path))))) {
+      const first = mkdirSync(d, { recursive: true });
+      if (first) created.push(first);
+      removeStaleTemps(d);
+    }
     for (const f of files) {
       const path = join(dir, f.path);
       temps.push([writeTemp(path, f.text), path]);
     }
   } catch (e) {
     for (const [tmp] of temps) rmSync(tmp, { force: true });
+    // The directories this write made (now empty again) go too: out/ is as it was.
+    for (const d of created.reverse()) rmSync(d, { recursive: true, force: true });
     throw e;
   }
   for (const [tmp, path] of temps) renameSync(tmp, path);

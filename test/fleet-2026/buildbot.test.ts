@@ -1,15 +1,16 @@
 // Buildbot judges the 2026 config too: checkconfig with and without a settings file, and pyflakes.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from '../pipeline/helpers.js';
 import { BUILDBOTS, type Buildbot } from '../buildbots.js';
+import { copyConfig } from '../config-copy.js';
 
 const CFG = join(ROOT, 'fleets/cpython-2026/out/master.cfg');
 
 function checkconfig(bb: Buildbot, settings?: string) {
   const dir = tempDir('bmg-2026-');
-  copyFileSync(CFG, join(dir, 'master.cfg'));
+  copyConfig(CFG, dir);
   const settingsPath = join(dir, 'settings.yaml');
   if (settings !== undefined) writeFileSync(settingsPath, settings);
   return run(bb.buildbot, ['checkconfig', dir], { env: { PYBUILDBOT_SETTINGS_PATH: settingsPath } });
