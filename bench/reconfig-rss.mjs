@@ -114,8 +114,14 @@ export async function measure({ buildbot = '3.7', cfg = join(REPO, 'fleets/cpyth
       tracebacks: (twistd.match(/^Traceback/gm) ?? []).length,
     };
   } finally {
-    if (master && existsSync(join(master, 'twistd.pid'))) spawnSync(bb[0], [...bb.slice(1), 'stop', master], { timeout: 120_000 });
-    rmSync(root, { recursive: true, force: true });
+    if (master && existsSync(join(master, 'twistd.pid'))) {
+      const pid = Number(readFileSync(join(master, 'twistd.pid'), 'utf8'));
+      spawnSync(bb[0], [...bb.slice(1), 'stop', master], { timeout: 120_000 });
+      // `stop` may return before the process is gone (it gives up waiting after 10 s).
+      for (let t = Date.now(); existsSync(`/proc/${pid}`) && Date.now() - t < 60_000; ) await new Promise((ok) => setTimeout(ok, 100));
+      if (existsSync(`/proc/${pid}`)) process.kill(pid, 'SIGKILL');
+    }
+    rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 

@@ -343,6 +343,9 @@ def should_test_pr(change):
 class GitHubPrScheduler(schedulers.AnyBranchScheduler):
     """Schedules the PR builders that a change's `builderfilter` asks for (§5.3)."""
 
+    # Compared on a reload with the rest of its configuration: new labels reconfigure it.
+    compare_attrs = ("stable_builder_names", "pull_requests")
+
     def __init__(self, *args, stable_builder_names=(), pull_requests=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.stable_builder_names = tuple(stable_builder_names)
