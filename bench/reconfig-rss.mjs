@@ -58,10 +58,11 @@ function prepare(root, { cfg, ref }) {
 
 const rssKiB = (pid) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
 
-/** What Buildbot logged replacing, per kind: "adding N new schedulers, removing M". */
+/** What Buildbot logged replacing ("adding N new schedulers, removing M", M > 0: a service
+ *  it stopped; a config that only adds, as the first load does, replaces nothing). */
 export function replacements(log) {
   const out = [];
-  for (const m of log.matchAll(/adding (\d+) new (\w+), removing (\d+)/g)) out.push({ kind: m[2], added: Number(m[1]), removed: Number(m[3]) });
+  for (const m of log.matchAll(/adding (\d+) new (\w+), removing (\d+)/g)) if (Number(m[3]) > 0) out.push({ kind: m[2], added: Number(m[1]), removed: Number(m[3]) });
   return out;
 }
 
@@ -82,6 +83,14 @@ export async function measure({ buildbot = '3.7', cfg = join(REPO, 'fleets/cpyth
     run(['create-master', '--quiet', master]);
     run(['start', '--start_timeout', '600', master]);
     const pid = Number(readFileSync(join(master, 'twistd.pid'), 'utf8'));
+    // `start` returns at "BuildMaster is running"; the first load may still be logging
+    // (Buildbot 4.3). Start measuring when the log has been quiet for 3 s.
+    for (let size = -1, t = Date.now(); Date.now() - t < 120_000; ) {
+      const now = readFileSync(join(master, 'twistd.log'), 'utf8').length;
+      if (now === size) break;
+      size = now;
+      await new Promise((ok) => setTimeout(ok, 3000));
+    }
     const startLog = readFileSync(join(master, 'twistd.log'), 'utf8').length;
     const rss = [rssKiB(pid)];
     log(`started: pid ${pid}, ${(rss[0] / 1024).toFixed(1)} MiB`);
