@@ -29,6 +29,22 @@ class ImportantFiles(ComparableMixin):
 is_important = ImportantFiles
 
 
+_FORCE_PARAMETERS = []
+
+
+def force_parameters():
+    """The force scheduler's parameters (nothing to type: a forced build builds the branch's
+    tip as its scheduler would). Made once per process: Buildbot compares parameter objects
+    by identity, so new ones at each load would make the scheduler differ on every reload."""
+    if not _FORCE_PARAMETERS:
+        fixed = {key: util.FixedParameter(name=key, default="") for key in ("branch", "revision", "repository", "project")}
+        _FORCE_PARAMETERS.extend([
+            util.FixedParameter(name="reason", label="reason", default=""),
+            [util.CodebaseParameter("", label="CPython repository", **fixed)],
+        ])
+    return _FORCE_PARAMETERS
+
+
 def make_scheduler(s, settings, github):
     if s["kind"] == "change":
         important = {}
@@ -52,12 +68,6 @@ def make_scheduler(s, settings, github):
             minute=s["minute"],
         )
     if github:
-        # Nothing to type: a forced build builds the branch's tip as its scheduler would.
-        fixed = {key: util.FixedParameter(name=key, default="") for key in ("branch", "revision", "repository", "project")}
-        return schedulers.ForceScheduler(
-            name=s["name"],
-            builderNames=s["builders"],
-            reason=util.FixedParameter(name="reason", label="reason", default=""),
-            codebases=[util.CodebaseParameter("", label="CPython repository", **fixed)],
-        )
+        reason, codebases = force_parameters()
+        return schedulers.ForceScheduler(name=s["name"], builderNames=s["builders"], reason=reason, codebases=codebases)
     return schedulers.ForceScheduler(name=s["name"], builderNames=s["builders"])

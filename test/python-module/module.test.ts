@@ -64,7 +64,8 @@ describe.each(BUILDBOTS)('the package on Buildbot $id', (bb) => {
       expect(r.status, r.stderr).toBe(0);
       const got = JSON.parse(r.stdout) as Identity;
       expect({ replaced: got.replaced, changed: got.changed }).toEqual({ replaced: { schedulers: [], services: [], workers: [] }, changed: { schedulers: [], services: [], workers: [] } });
-      expect(got.force_parameters).toEqual(fleet === '2026' ? ['__Janitor_force', 'force'] : ['force']);
+      // At most Buildbot's own (3.7): the janitor's, and a plain ForceScheduler's default codebase.
+      for (const name of got.force_parameters) expect(fleet === '2026' ? ['__Janitor_force'] : ['force']).toContain(name);
     }, 120_000);
   }
 
@@ -102,5 +103,5 @@ describe.each(BUILDBOTS)('the package on Buildbot $id', (bb) => {
     expect(result.replacedOnReconfig).toEqual([]);
     expect(result.tracebacks).toBe(0);
     expect(result.growthPerReconfigMB).toBeLessThanOrEqual(1);
-  }, 300_000);
+  }, 600_000);
 });
