@@ -59,7 +59,12 @@ class GitHub(steps.GitHub):
 
 
 class Test(steps.Test):
+    # The fleet's test_warnings(); set on the subclass test_class() makes for each pattern.
+    warning_pattern = None
+
     def __init__(self, **kwargs):
+        if self.warning_pattern is not None:
+            kwargs.setdefault("warningPattern", self.warning_pattern)
         kwargs.setdefault("warnOnWarnings", True)
         kwargs.setdefault("maxTime", 4 * 60 * 60)
         kwargs.setdefault("sigtermTime", 30)
@@ -121,6 +126,18 @@ class Uninstall(steps.ShellCommand):
     command = "chmod -R +w target/ &&  rm -rf target/"
 
 
+_TEST_CLASSES = {}
+
+
+def test_class(warnings):
+    """Test with the fleet's warning pattern as its default: one class per pattern, made once
+    per process (so a reload with the same patterns gets the same class), and the pattern
+    is not an argument of every test step."""
+    if warnings.pattern not in _TEST_CLASSES:
+        _TEST_CLASSES[warnings.pattern] = type("Test", (Test,), {"warning_pattern": warnings, "__module__": __name__})
+    return _TEST_CLASSES[warnings.pattern]
+
+
 def want_xml_upload(step):
     return bool(step.getProperty("want_xml_upload"))
 
@@ -164,11 +181,9 @@ def make_step(spec, settings, source_step, warnings):
         args.update(spec.get("flags", {}))
         if kind == "GitHub":
             args.update(source_step, repourl=settings["git_url"], **spec.get("args", {}))
-        if kind == "Test":
-            args.setdefault("warningPattern", warnings)
         if kind == "UploadTestResults":
             args.update(workersrc=spec["src"], masterdest=rendered(spec["dest"], settings))
-        return STEP_CLASSES[kind](**args)
+        return (test_class(warnings) if kind == "Test" else STEP_CLASSES[kind])(**args)
     # The 2017 kinds.
     if kind == "git":
         return steps.Git(name="git", repourl=settings["git_url"], mode="full", method="fresh", timeout=3600)
