@@ -6,14 +6,16 @@
 // bench/compare_configs.py checks that both configs give Buildbot the same objects.
 //
 // The parts that do not depend on the fleet (settings file, downtime windows, web sign-in
-// and roles, change source, mail, IRC) are the same code as in the generated file, read
-// from templates/, so only the fleet's representation differs.
+// and roles, change source, mail, IRC) are the code the generated file had in master.cfg
+// before that code moved to a package beside it (docs/python-module.md): the templates of
+// 81cf8c1, kept in bench/baseline-parts/ (NAME.hbs there as NAME.txt), so only the fleet's
+// representation differs, as in a hand-written single-file config.
 import { readFileSync } from 'node:fs';
 
-const TEMPLATES = new URL('../templates/', import.meta.url);
+const PARTS = new URL('./baseline-parts/', import.meta.url);
 
-/** The text of templates/NAME. */
-export const template = (name) => readFileSync(new URL(name, TEMPLATES), 'utf8');
+/** The text of templates/NAME as of 81cf8c1 (bench/baseline-parts/). */
+export const template = (name) => readFileSync(new URL(name.replace(/\.hbs$/, '.txt'), PARTS), 'utf8');
 
 /** A Python literal for plain data (ASCII-safe: JSON string escapes are valid Python). */
 export function py(v) {

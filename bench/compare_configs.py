@@ -45,6 +45,9 @@ def plain(v):
             except Exception as e:  # noqa: BLE001 - a failure is a result too
                 results.append(type(e).__name__)
         return ("Transform", results, plain(list(v._args)), plain(v._kwargs))
+    if callable(v) and hasattr(v, "key") and not hasattr(v, "__code__"):
+        # A callable object compared by its data (the package's Downtime): its class and data.
+        return ("callable", type(v).__name__, plain(list(v.key)))
     if callable(v) and hasattr(v, "__code__"):
         # A function given to Buildbot (canStartBuild, doStepIf, ...): its code and captured values.
         cells = [plain(c.cell_contents) for c in (v.__closure__ or ())]

@@ -5,6 +5,8 @@ import { expand } from './expand/expand.js';
 import { loadYaml, type SourceFile } from './load/load.js';
 import { hasErrors, InvalidInput, sortProblems, type Problem } from './model/problems.js';
 import { render } from './render/render.js';
+import { moduleFiles, type OutputFile } from './render/module.js';
+import { OUTPUT_FILE } from './render/out-files.js';
 import type { BuilderMatrix, Fleet } from './model/types.js';
 import { schemaProblems, secretProblems } from './validate/schema-check.js';
 import { checkMatrix } from './validate/semantic/matrix-checks.js';
@@ -68,4 +70,9 @@ export function loadFleet(paths: Inputs, show: (path: string) => string = (p) =>
 
 export function renderConfig(g: Generated, paths: Inputs): string {
   return render({ matrix: g.matrix, sources: [basename(paths.workers), basename(paths.builders)] });
+}
+
+/** Every file of out/: master.cfg, then the package of fixed Python it imports. */
+export function renderOutputs(g: Generated, paths: Inputs): OutputFile[] {
+  return [{ path: OUTPUT_FILE, text: renderConfig(g, paths) }, ...moduleFiles()];
 }

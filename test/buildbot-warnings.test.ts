@@ -2,12 +2,13 @@
 // errors and Python's development mode (python3 -W error -X dev buildbot checkconfig): no
 // deprecated Buildbot API, no resource warning, with and without a settings file.
 // (Debian 12's Buildbot 3.7 itself warns under -W error, on its own imports: 4.3 only.)
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILDBOTS } from './buildbots.js';
 import { ROOT, run, tempDir } from './pipeline/helpers.js';
 import { SETTINGS_YAML as SETTINGS_2026 } from './fleet-2026/expected/globals.js';
+import { copyConfig } from './config-copy.js';
 
 const SETTINGS_2017 = `
 worker_port: 19021
@@ -39,7 +40,7 @@ const CASES = FLEETS.flatMap((f) => [
 describe.each(BUILDBOTS.filter((bb) => bb.id === '4.3'))('on Buildbot $id, warnings are errors', (bb) => {
   it.each(CASES)('the $fleet fleet loads with $with', ({ cfg, text }) => {
     const dir = tempDir('bmg-warnings-');
-    copyFileSync(join(ROOT, cfg), join(dir, 'master.cfg'));
+    copyConfig(join(ROOT, cfg), dir);
     const settings = join(dir, 'settings.yaml');
     if (text !== undefined) writeFileSync(settings, text);
     const r = run(bb.python, ['-W', 'error', '-X', 'dev', '/usr/bin/buildbot', 'checkconfig', dir], { env: { PYBUILDBOT_SETTINGS_PATH: settings } });

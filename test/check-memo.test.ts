@@ -37,8 +37,9 @@ beforeAll(() => {
   cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
   fleet = join(work, 'fleet');
-  mkdirSync(join(fleet, 'out'), { recursive: true });
-  for (const f of ['workers.yaml', 'builders.yaml', 'out/master.cfg']) cpSync(join(ROOT, f), join(fleet, f));
+  mkdirSync(fleet, { recursive: true });
+  // out/: master.cfg and the package beside it.
+  for (const f of ['workers.yaml', 'builders.yaml', 'out']) cpSync(join(ROOT, f), join(fleet, f), { recursive: true });
   cache = join(work, 'cache');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -66,6 +67,25 @@ describe('check memo', () => {
     expect(check().replayed).toBe(true);
   });
 
+  it('an edited, missing or extra file of the package beside master.cfg fails', () => {
+    const file = join(fleet, 'out', 'buildmaster_gen', 'steps.py');
+    const text = readFileSync(file, 'utf8');
+    expect(check().code).toBe(0);
+    markMemo();
+    writeFileSync(file, `${text}# edited\n`);
+    const edited = check();
+    expect(edited.code).toBe(1);
+    expect(edited.out).toMatch(/steps\.py is out of date/);
+    rmSync(file);
+    expect(check().out).toMatch(/steps\.py does not exist/);
+    writeFileSync(file, text);
+    const extra = join(fleet, 'out', 'buildmaster_gen', 'extra.py');
+    writeFileSync(extra, '');
+    expect(check().out).toMatch(/extra\.py is not a file buildmaster-gen writes/);
+    rmSync(extra);
+    expect(check().replayed).toBe(true);
+  });
+
   it('an edited declaration file fails', () => {
     const file = join(fleet, 'builders.yaml');
     const text = readFileSync(file, 'utf8');
@@ -90,13 +110,17 @@ describe('check memo', () => {
     const gen = check();
     expect(gen.code).toBe(0);
     expect(gen.replayed).toBe(false);
-    // A template: the output changes, and check fails.
+    // A template: the output changes, and check fails. (templates/python/ too: below.)
     markMemo();
     appendFileSync(join(pkg, 'templates', 'master.cfg.hbs'), '\n# a new line\n');
     const tpl = check();
     expect(tpl.code).toBe(1);
     expect(tpl.replayed).toBe(false);
     expect(tpl.out).toMatch(/out of date/);
+    appendFileSync(join(pkg, 'templates', 'python', 'www.py'), '\n# a new line\n');
+    const py = check();
+    expect(py.replayed).toBe(false);
+    expect(py.out).toMatch(/www\.py is out of date/);
   });
 
   it('under GitHub Actions the full check always runs', () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { copyConfig } from './config-copy.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const committed = readFileSync(join(ROOT, 'out', 'master.cfg'), 'utf8');
@@ -108,7 +109,7 @@ describe('.gitattributes', () => {
     dirs.push(src, clone);
     for (const f of ['.gitattributes', 'workers.yaml', 'builders.yaml']) copyFileSync(join(ROOT, f), join(src, f));
     mkdirSync(join(src, 'out'));
-    copyFileSync(join(ROOT, 'out', 'master.cfg'), join(src, 'out', 'master.cfg'));
+    copyConfig(join(ROOT, 'out', 'master.cfg'), join(src, 'out'));
     expect(git(src, 'init', '-q').status).toBe(0);
     git(src, 'add', '.');
     expect(git(src, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'fleet').status).toBe(0);

@@ -2,13 +2,10 @@
 // the CLI, and with it yaml, ajv and handlebars, is loaded. Anything unusual (another
 // command, a usage error, no memo, a changed file) falls through to the full CLI.
 import { realpathSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine } from './args.js';
 import { memoKey, recall, type Printed } from './check-memo.js';
 import { locateFleets } from './fleet-paths.js';
-
-const OUTPUT = 'master.cfg'; // output.ts's OUTPUT_FILE (not imported: output.ts loads more)
 
 /** What a memoised passing `check` printed, or undefined when the full check must run. */
 export function memoisedCheck(argv: string[], cwd: string, env: NodeJS.ProcessEnv, tty: boolean): Printed | undefined {
@@ -17,7 +14,7 @@ export function memoisedCheck(argv: string[], cwd: string, env: NodeJS.ProcessEn
     if (command?.name !== 'check' || values.help || values.version) return undefined;
     const fleets = locateFleets(values, cwd, 'out');
     const key = memoKey({ argv, cwd, env, tty, fleets });
-    return key === undefined ? undefined : recall(key, fleets.map((f) => join(f.out, OUTPUT)), env);
+    return key === undefined ? undefined : recall(key, fleets.map((f) => f.out), env);
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@
 // directory, the environment variables the CLI reads, both declaration files' bytes, and
 // the generator itself (every file under dist/, the templates, package.json and the
 // installed yaml, ajv, handlebars and diff packages' manifests). Value: sha256 of the
-// master.cfg that passed, and what `check` printed. A hit needs the key to match and the
+// out/ files that passed (master.cfg and its package), and what `check` printed. A hit needs the key to match and the
 // output file on disk to hash to the stored value, so an edited output, an edited
 // declaration, or a changed generator or template always runs the full check (which then
 // fails as before). Only passing checks are stored; under GitHub Actions (annotations, job
@@ -15,10 +15,11 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OUTPUT_FILE, PACKAGE as PYTHON_PACKAGE } from '../render/out-files.js';
 import { fileURLToPath } from 'node:url';
 import { openRegular } from '../load/regular-file.js';
 
-const VERSION = 'check-memo 1';
+const VERSION = 'check-memo 2';
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 /** A declaration or output file's bytes, read as the CLI reads them: a regular file only,
@@ -98,11 +99,24 @@ interface Memo {
 }
 
 
-/** The output files' hash, when each is a regular file. */
-function outputHash(outFiles: string[]): string | undefined {
+/** The files of each out/ directory: master.cfg, then every file now in its package
+ *  directory (so a file added there, which `check` reports, changes the hash). */
+function outputFiles(outDir: string): string[] {
+  const pkg = join(outDir, PYTHON_PACKAGE);
+  let names: string[] = [];
+  try {
+    names = readdirSync(pkg).sort();
+  } catch {
+    // no package directory: `check` says so
+  }
+  return [join(outDir, OUTPUT_FILE), ...names.map((n) => join(pkg, n))];
+}
+
+/** The output files' hash (names and bytes), when each is a regular file. */
+function outputHash(outDirs: string[]): string | undefined {
   const h = createHash('sha256');
   try {
-    for (const f of outFiles) h.update(`${sha256(bytes(f))}\0`);
+    for (const f of outDirs.flatMap(outputFiles)) h.update(`${f}\0${sha256(bytes(f))}\0`);
   } catch {
     return undefined;
   }
@@ -110,7 +124,7 @@ function outputHash(outFiles: string[]): string | undefined {
 }
 
 /** What a passing check printed, when `k` passed before and the output files are unchanged since. */
-export function recall(k: MemoKey, outFiles: string[], env: NodeJS.ProcessEnv): Printed | undefined {
+export function recall(k: MemoKey, outDirs: string[], env: NodeJS.ProcessEnv): Printed | undefined {
   let memo: Memo;
   try {
     memo = JSON.parse(readFileSync(join(memoDir(env), `${k.slot}.json`), 'utf8')) as Memo;
@@ -118,13 +132,13 @@ export function recall(k: MemoKey, outFiles: string[], env: NodeJS.ProcessEnv): 
     return undefined;
   }
   if (memo.key !== k.key || !Array.isArray(memo.printed)) return undefined;
-  const now = outputHash(outFiles);
+  const now = outputHash(outDirs);
   return now !== undefined && now === memo.output ? memo.printed : undefined;
 }
 
 /** Remember a passing check (best effort: a read-only cache only costs speed). */
-export function remember(k: MemoKey, outFiles: string[], printed: Printed, env: NodeJS.ProcessEnv): void {
-  const output = outputHash(outFiles);
+export function remember(k: MemoKey, outDirs: string[], printed: Printed, env: NodeJS.ProcessEnv): void {
+  const output = outputHash(outDirs);
   if (output === undefined) return;
   try {
     const dir = memoDir(env);

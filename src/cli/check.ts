@@ -57,14 +57,15 @@ function tryDrift(before: string, after: string): Drift | UnreadableConfig {
   }
 }
 
-export function checkOutput(text: string, summary: string, c: Context): number {
+/** `quiet`: say nothing when the file is up to date (another file of out/ is not). */
+export function checkOutput(text: string, summary: string, c: Context, quiet = false): number {
   const { io, fleet, show } = c;
   const outFile = join(fleet.out, OUTPUT_FILE);
   const shownOut = show(outFile);
   const regenerate = c.suggest('generate');
   const onDisk = fsStep(`read ${shownOut}`, () => readIfExists(outFile, regenerate));
   if (onDisk === text) {
-    io.out(`${c.prefix}ok: ${shownOut} is up to date (${summary})\n`);
+    if (!quiet) io.out(`${c.prefix}ok: ${shownOut} is up to date (${summary})\n`);
     return 0;
   }
   if (onDisk === undefined) {

@@ -13,16 +13,17 @@ import { commandHelp, commandNamed, overallHelp, PROGRAM, RUN, usageLine, type C
 import { displayPath, FleetNotFound, locateFleets, type FleetLocation } from './fleet-paths.js';
 import type { Generated } from '../pipeline.js';
 import { InvalidInput } from '../model/problems.js';
-import { OUTPUT_FILE, readIfExists, writeAtomic } from './out-dir.js';
+import { listFiles, OUTPUT_FILE, PACKAGE, readIfExists, writeAtomicSet } from './out-dir.js';
 import { FileError, fsStep, type Context, type Io } from './context.js';
 import { memoKey, remember, type Printed } from './check-memo.js';
 // Loaded after check-gate.js has run: a memoised `check` never loads these (nor yaml, ajv, handlebars).
-const { loadFleet, renderConfig } = await import('../pipeline.js');
+const { loadFleet, renderConfig, renderOutputs } = await import('../pipeline.js');
 const { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } = await import('./print-problems.js');
 const { buildersSchema, workersSchema } = await import('../validate/schemas.js');
 const { explain, UnknownName } = await import('../explain/explain.js');
 const { matrixJson, matrixText } = await import('../explain/matrix.js');
 const { checkOutput, changesReport, UnreadableBase } = await import('./check.js');
+const { checkPackage } = await import('./check-package.js');
 const { writeReport } = await import('../fleet-report/command.js');
 const { deployCommand } = await import('./deploy.js');
 const { onboard } = await import('./onboard.js');
@@ -69,7 +70,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let code = 0;
     for (const fleet of fleets) code = Math.max(code, runOne(command, args, context(runIo, values, fleet, fleets.length > 1)));
     // Only when nothing changed while it ran.
-    if (key && code === 0 && memoKey(memo)?.key === key.key) remember(key, fleets.map((f) => join(f.out, OUTPUT_FILE)), printed, io.env);
+    if (key && code === 0 && memoKey(memo)?.key === key.key) remember(key, fleets.map((f) => f.out), printed, io.env);
     return code;
   } catch (e) {
     if (e instanceof FleetNotFound) {
@@ -177,16 +178,26 @@ function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Contex
     case 'changes':
       return changesReport(args[0]!, renderConfig(g, fleet), g.matrix.builders.length, c);
     case 'generate': {
-      const text = renderConfig(g, fleet);
-      const changed = fsStep(`read ${shownOut}`, () => readIfExists(outFile, c.suggest('generate'))) !== text;
-      if (changed) fsStep(`write ${shownOut}`, () => writeAtomic(outFile, text));
-      io.out(`${c.prefix}${changed ? 'wrote' : 'unchanged:'} ${shownOut} (${summary})\n`);
+      // master.cfg and the package it imports, written as a set (out-dir.ts writeAtomicSet).
+      const files = renderOutputs(g, fleet);
+      const changed = files.filter((f) => {
+        const path = join(fleet.out, f.path);
+        return fsStep(`read ${show(path)}`, () => readIfExists(path, c.suggest('generate'))) !== f.text;
+      });
+      const wanted = new Set(files.map((f) => join(fleet.out, f.path)));
+      const extra = listFiles(join(fleet.out, PACKAGE)).filter((p) => !wanted.has(p));
+      if (changed.length || extra.length) fsStep(`write ${show(fleet.out)}`, () => writeAtomicSet(fleet.out, files, [PACKAGE]));
+      const shown = changed.some((f) => f.path === OUTPUT_FILE) || !(changed.length || extra.length) ? shownOut : show(join(fleet.out, PACKAGE));
+      io.out(`${c.prefix}${changed.length || extra.length ? 'wrote' : 'unchanged:'} ${shown} (${summary})\n`);
       return 0;
     }
     case 'report':
       return writeReport(g, c);
-    case 'check':
-      return checkOutput(renderConfig(g, fleet), summary, c);
+    case 'check': {
+      const [config, ...pkg] = renderOutputs(g, fleet);
+      const stale = checkPackage(pkg, c);
+      return Math.max(checkOutput(config!.text, summary, c, stale !== 0), stale);
+    }
     default:
       throw new Error(`internal: command ${command.name} has no implementation`);
   }

@@ -1,16 +1,19 @@
 // Writing out/ atomically, and comparing it with what the declarations generate.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { InvalidInput } from '../model/problems.js';
 import { NotRegularFile, readRegular } from '../load/regular-file.js';
 
-export const OUTPUT_FILE = 'master.cfg';
+import { OUTPUT_FILE, PACKAGE } from '../render/out-files.js';
+import type { OutputFile } from '../render/module.js';
+
+export { OUTPUT_FILE, PACKAGE };
 const WRITE_SLICE = 1 << 20;
 
-/** `.master.cfg.<pid>.<random>.tmp`: the pid says whether the writer is still alive. */
-const TEMP = new RegExp(`^\\.${OUTPUT_FILE.replace('.', '\\.')}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
+/** `.<name>.<pid>.<random>.tmp`: the pid says whether the writer is still alive. */
+const TEMP = /^\.[^/]+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
 /** Write `text` to `path` through a temporary file in the same directory and a rename:
  *  readers see the old file or the new one, never half of one. A process killed before
@@ -19,7 +22,60 @@ export function writeAtomic(path: string, text: string): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   removeStaleTemps(dir);
-  const tmp = join(dir, `.${OUTPUT_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = writeTemp(path, text);
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  syncDir(dir);
+}
+
+/** Write several files as a set (out/: master.cfg and its package): every file is written
+ *  in full to its temporary file first, and only then are they renamed into place, so an
+ *  error while writing (disk full, a file in the way) leaves every file as it was. Files
+ *  of `owned` directories that the set no longer has (a module the generator dropped) are
+ *  removed. */
+export function writeAtomicSet(dir: string, files: OutputFile[], owned: string[] = []): void {
+  const temps: [string, string][] = [];
+  const created: string[] = [];
+  try {
+    for (const d of new Set(files.map((f) => dirname(join(dir, f.path))))) {
+      const first = mkdirSync(d, { recursive: true });
+      if (first) created.push(first);
+      removeStaleTemps(d);
+    }
+    for (const f of files) {
+      const path = join(dir, f.path);
+      temps.push([writeTemp(path, f.text), path]);
+    }
+  } catch (e) {
+    for (const [tmp] of temps) rmSync(tmp, { force: true });
+    // The directories this write made (now empty again) go too: out/ is as it was.
+    for (const d of created.reverse()) rmSync(d, { recursive: true, force: true });
+    throw e;
+  }
+  for (const [tmp, path] of temps) renameSync(tmp, path);
+  const wanted = new Set(files.map((f) => join(dir, f.path)));
+  for (const sub of owned) for (const path of listFiles(join(dir, sub))) if (!wanted.has(path)) rmSync(path, { force: true });
+  for (const d of new Set(temps.map(([, path]) => dirname(path)))) syncDir(d);
+}
+
+/** The files in `dir` (not temporary files; none when it does not exist). */
+export function listFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => !TEMP.test(n)).sort().map((n) => join(dir, n));
+}
+
+/** `text` in a new temporary file beside `path`, flushed to disk; returns its path. */
+function writeTemp(path: string, text: string): string {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     // `wx`: never follow or reuse what is already there (a planted symlink, say).
     const fd = openSync(tmp, 'wx', 0o644);
@@ -41,12 +97,11 @@ export function writeAtomic(path: string, text: string): void {
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
   }
-  syncDir(dir);
+  return tmp;
 }
 
 /** Make the rename itself durable (best effort: not every platform can fsync a directory). */

@@ -325,12 +325,38 @@ export interface MasterOptions {
   builder_descriptions: boolean;
   /** The 2026 services: GitHub statuses, PR comments, Discord, pull-request hook. */
   github: boolean;
+  /** With `github`: what asks for a pull-request build, and who may ask. */
+  pull_requests?: PullRequestOptions;
+  /** With `github`: which builders each reporter reports on. */
+  reporters?: ReporterTargets;
   janitor?: { days: number; hour: number; day_of_week: number };
   caches?: Record<string, number>;
   www_plugins: string[];
   /** Who may do what in the web UI once signed in (sign-in is in the settings file). */
   www: WwwPolicy;
 }
+
+/** Pull-request testing (builders.yaml `master.pull_requests`). */
+export interface PullRequestOptions {
+  /** A label that asks for a build -> the builder filter it stands for (a regular expression
+   *  searched case-insensitively in the pull-request builders' names; stable builders only). */
+  labels: Record<string, string>;
+  /** `<command> <regex>` at the start of a comment builds the matching builders; null: no command. */
+  command: string | null;
+  /** The repository permissions (GitHub's collaborator permission) that may use the command. */
+  permissions: string[];
+}
+
+/** The builder groups a reporter can report on. */
+export const REPORTED_GROUPS = ['stable', 'pull_request'] as const;
+export type ReportedGroup = (typeof REPORTED_GROUPS)[number];
+export const REPORTERS = ['github_status', 'pull_request_comment', 'discord', 'mail'] as const;
+
+/** Which builders each reporter reports on (builders.yaml `master.reporters`). */
+export type ReporterTargets = Record<(typeof REPORTERS)[number], ReportedGroup[]> & {
+  /** The commit link of a Discord message (the commit's hash is appended). */
+  commit_url: string;
+};
 
 /** The actions of the web UI a policy grants, each a Buildbot endpoint matcher. */
 export const WWW_ACTIONS = ['control', 'force', 'stop', 'rebuild', 'enable_scheduler'] as const;

@@ -1,14 +1,15 @@
 // Stage 4: the matrix through handlebars templates into master.cfg text.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import type { BuilderMatrix } from '../model/types.js';
 import { pyJsonTable, pyLiteral } from './python.js';
 import { stepsTable } from './steps-table.js';
 
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+import { TEMPLATES_DIR } from './templates-dir.js';
+
+export { TEMPLATES_DIR };
 
 let compiled: Handlebars.TemplateDelegate | undefined;
 

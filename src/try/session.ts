@@ -5,11 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildbotCommands } from './buildbot.js';
 import { EventFile, type TryEvent } from './events.js';
 import { Supervisor, type Daemon } from './processes.js';
+import { moduleFiles } from '../render/module.js';
 
 /** The fixed Python of the trial master (see the file). */
 const MODULE = fileURLToPath(new URL('../../src/try/buildmaster_try.py', import.meta.url));
@@ -165,6 +166,11 @@ async function trial(root: string, supervisor: Supervisor, o: TrialOptions, hook
   writeFileSync(paths.settings, JSON.stringify(settings, null, 2));
   writeFileSync(paths.options, JSON.stringify({ ...paths, refs: o.refs, keep_schedulers: o.keepSchedulers, tail: o.tail }, null, 2));
   writeFileSync(join(master, 'buildbot.tac'), MASTER_TAC);
+  // master.cfg imports the package of fixed Python that generate writes beside it.
+  for (const f of moduleFiles()) {
+    mkdirSync(dirname(join(master, f.path)), { recursive: true });
+    writeFileSync(join(master, f.path), f.text);
+  }
   writeFileSync(join(master, 'master.cfg'), o.config + ADAPT);
   copyFileSync(MODULE, join(master, 'buildmaster_try.py'));
   const buildAgain = () => writeFileSync(paths.trigger, '');

@@ -68,6 +68,7 @@ const OPEN_WORD = '^[a-z0-9][a-z0-9._-]*$';
 /** Web UI roles: lower-case words, no wildcards or spaces (a role no sign-in can give has a space). */
 const role = { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$', maxLength: 60 };
 const roles = (description: string) => ({ type: 'array', items: role, uniqueItems: true, maxItems: 50, description });
+const reported = (description: string) => ({ type: 'array', items: { enum: ['stable', 'pull_request'] }, uniqueItems: true, description });
 const TIME = '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$';
 const envMap = (description: string) => ({
   type: 'object',
@@ -374,6 +375,42 @@ export const buildersSchema = {
         cpu_lock: { type: 'boolean', default: true, description: 'One counting lock per worker (its max_builds) on every builder.' },
         builder_descriptions: { type: 'boolean', default: true, description: 'Give each builder its kind\'s description.' },
         github: { type: 'boolean', default: false, description: 'GitHub integration: commit statuses, pull-request comments, Discord, and pull-request testing through the GitHub change hook.' },
+        pull_requests: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'With `github: true`: what asks for a pull-request build, and who may ask (default: today\'s labels, `!buildbot`, admin and write).',
+          properties: {
+            labels: {
+              type: 'object',
+              propertyNames: { pattern: '^[^\\x00-\\x1f]+$', maxLength: 100 },
+              additionalProperties: { type: 'string', pattern: ARG, minLength: 1, maxLength: 200 },
+              description: 'A label that asks for a build (it is removed once seen) -> the builder filter it stands for: a regular expression searched case-insensitively in the names of the stable pull-request builders.',
+            },
+            command: {
+              type: ['string', 'null'],
+              pattern: '^[!/.A-Za-z0-9_-]{1,40}$',
+              description: '`<command> <regex>` at the start of a new comment on a pull request builds every pull-request builder whose name matches (null: no command).',
+            },
+            permissions: {
+              type: 'array',
+              items: { enum: ['admin', 'maintain', 'write', 'triage', 'read'] },
+              uniqueItems: true,
+              description: 'The repository permissions (GitHub\'s collaborator permission) that may use the command.',
+            },
+          },
+        },
+        reporters: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'With `github: true`: which builders each reporter reports on: `stable` (the stable builders of real branches), `pull_request` (the pull-request builders).',
+          properties: {
+            github_status: reported('GitHub commit statuses.'),
+            pull_request_comment: reported('A comment on the merged pull request when a build of its commit fails.'),
+            discord: reported('A Discord message when a build of a merged pull request fails.'),
+            mail: reported('Mail on problems (settings send_mail).'),
+            commit_url: { type: 'string', pattern: '^https://[A-Za-z0-9./_-]+/$', maxLength: 200, description: 'The commit link of a Discord message (the commit hash is appended).' },
+          },
+        },
         janitor: {
           type: 'object',
           additionalProperties: false,

@@ -14,7 +14,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  copyFileSync,
+
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -33,6 +33,8 @@ import { fileURLToPath } from 'node:url';
 import { Api, sleep } from './api.js';
 import type { Commit } from './fixture.js';
 import { BUILDBOTS, cwdAliases, installed, type Buildbot } from '../buildbots.js';
+
+import { copyConfig } from '../config-copy.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -303,7 +305,8 @@ export class Harness {
         ]),
       ),
     ]);
-    copyFileSync(this.options.masterCfg, join(this.masterDir, 'master.cfg'));
+    // master.cfg and the package it imports (buildmaster_gen/ beside it).
+    copyConfig(this.options.masterCfg, this.masterDir);
 
     this.daemon('master', this.bb.buildbot, ['start', '--nodaemon', this.masterDir], this.masterDir, {
       PYBUILDBOT_SETTINGS_PATH: this.settingsPath,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { copyConfig } from '../config-copy.js';
 
 export const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const ROOT = join(HERE, '..', '..');
@@ -68,7 +69,7 @@ export function materialize(c: Case): string {
   for (const [f, text] of Object.entries(c.write ?? {})) writeFileSync(join(dir, f), text);
   for (const f of c.delete ?? []) rmSync(join(dir, f));
   mkdirSync(join(dir, 'out'));
-  copyFileSync(join(ROOT, 'out', 'master.cfg'), join(dir, 'out', 'master.cfg'));
+  copyConfig(join(ROOT, 'out', 'master.cfg'), join(dir, 'out'));
   return dir;
 }
 

@@ -1,10 +1,11 @@
 // Buildbot itself judges the generated config: checkconfig (no mock), pyflakes, and what
 // master.cfg builds from a settings file when Buildbot's own Python loads it.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from './helpers.js';
 import { BUILDBOTS, type Buildbot } from '../buildbots.js';
+import { copyConfig } from '../config-copy.js';
 
 const CFG = join(ROOT, 'out/master.cfg');
 /** Where test/buildbot_compat.py is: what differs between the Buildbots, read the same way. */
@@ -12,7 +13,7 @@ const COMPAT = join(ROOT, 'test');
 
 function masterDir(settings?: string) {
   const dir = tempDir('bmg-master-');
-  copyFileSync(CFG, join(dir, 'master.cfg'));
+  copyConfig(CFG, dir);
   const settingsPath = join(dir, 'settings.yaml');
   if (settings !== undefined) writeFileSync(settingsPath, settings);
   return { dir, env: { PYBUILDBOT_SETTINGS_PATH: settingsPath } };

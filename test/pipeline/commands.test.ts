@@ -56,7 +56,7 @@ describe('generate', () => {
     const r = cli(['generate', '--out', join(dir, 'fresh')], { cwd: dir });
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'fresh/master.cfg'), 'utf8')).toBe(committed);
-    expect(readdirSync(join(dir, 'fresh'))).toEqual(['master.cfg']);
+    expect(readdirSync(join(dir, 'fresh'))).toEqual(['buildmaster_gen', 'master.cfg']);
   });
 
   it('starts with a generated - do not edit header', () => {
@@ -77,7 +77,7 @@ describe('broken input', () => {
     expect(r.stderr).toMatch(/^workers\.yaml:\d+:\d+: /m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(join(dir, 'out/master.cfg'), 'utf8')).toBe(committed);
-    expect(readdirSync(join(dir, 'out'))).toEqual(['master.cfg']);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['buildmaster_gen', 'master.cfg']);
   });
 
   it('a semantic error (unknown worker) is located in builders.yaml', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILDBOTS, type Buildbot } from '../buildbots.js';
 import { cli, ROOT, run, tempDir } from './helpers.js';
 import { snapshotConfig } from '../fleet-2026/snapshot.js';
+import { copyConfig } from '../config-copy.js';
 
 const PROBE = join(ROOT, 'test/pipeline/www_probe.py');
 const CFG_2017 = join(ROOT, 'out/master.cfg');
@@ -26,7 +27,7 @@ interface Probe {
 
 function probe(bb: Buildbot, cfg: string, settings: string): { value: Probe; stderr: string } {
   const dir = tempDir('bmg-www-');
-  copyFileSync(cfg, join(dir, 'master.cfg'));
+  copyConfig(cfg, dir);
   writeFileSync(join(dir, 'settings.yaml'), settings);
   const r = run(bb.python, [PROBE, join(dir, 'master.cfg'), join(dir, 'settings.yaml')], { cwd: dir });
   expect(r.stderr).not.toMatch(/Traceback/);

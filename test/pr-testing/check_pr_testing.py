@@ -1,13 +1,15 @@
-"""Unit tests of templates/pr-testing.hbs (the pure parts, and the parts that
-meet Buildbot objects), run by test/pr-testing/pr-testing.test.ts with Debian's
-/usr/bin/python3 and its Buildbot.
+"""Unit tests of the pull-request runtime of the package beside master.cfg
+(templates/python/github.py, reports.py, downtime.py: the pure parts, and the parts that
+meet Buildbot objects), run by test/pr-testing/pr-testing.test.ts with each Buildbot's Python.
 
-The partial is plain Python: it is executed here as master.cfg would execute it,
-after a stand-in for the settings block (SETTINGS, warn) and the header's
-`buildbot.plugins` imports.
+The package is imported from templates/python/ as `buildmaster_gen` (what `generate` emits
+beside master.cfg). load() binds a settings dict and today's fleet data (builders.yaml
+`master.pull_requests` and `master.reporters`) to the functions that take them, and gives
+every name as one namespace, as the tests read them.
 """
 import hashlib
 import hmac
+import importlib.util
 import io
 import json
 import os
@@ -23,16 +25,36 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from buildbot_compat import config_arg  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PARTIALS = [os.path.join(HERE, "..", "..", "templates", name) for name in ("pr-testing.hbs", "downtime.hbs")]
+SOURCE = os.path.join(HERE, "..", "..", "templates", "python")
 
-PRELUDE = """
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-from buildbot.plugins import reporters, schedulers, steps, util, worker
-SETTINGS = dict(SETTINGS_FOR_TEST)
-def warn(msg):
-    WARNINGS.append(msg)
-"""
+
+def import_package():
+    sys.dont_write_bytecode = True  # nothing written into templates/python/
+    spec = importlib.util.spec_from_file_location("buildmaster_gen", os.path.join(SOURCE, "__init__.py"), submodule_search_locations=[SOURCE])
+    package = importlib.util.module_from_spec(spec)
+    sys.modules["buildmaster_gen"] = package
+    spec.loader.exec_module(package)
+    import buildmaster_gen.downtime
+    import buildmaster_gen.github
+    import buildmaster_gen.reports
+    return buildmaster_gen.downtime, buildmaster_gen.github, buildmaster_gen.reports
+
+
+DOWNTIME, GITHUB, REPORTS = import_package()
+
+# Today's values (fleets/cpython-2026/builders.yaml `master:`).
+PULL_REQUESTS = {
+    "labels": {":hammer: test-with-buildbots": ".*", ":hammer: test-with-refleak-buildbots": ".*Refleaks.*"},
+    "command": "!buildbot",
+    "permissions": ["admin", "write"],
+}
+REPORTERS = {
+    "github_status": ["stable", "pull_request"],
+    "pull_request_comment": ["stable"],
+    "discord": ["stable"],
+    "mail": ["stable"],
+    "commit_url": "https://github.com/python/cpython/commit/",
+}
 
 BASE_SETTINGS = {
     "github_change_hook_secret": "hook-secret",
@@ -51,15 +73,25 @@ BASE_SETTINGS = {
     "discord_webhook": "http://127.0.0.1:9/discord",
     "buildbot_url": "http://localhost:9011/",
     "tree_stable_timer_scale": 1,
+    "github_api_url": None,
 }
 
 
 def load(**settings):
-    ns = {"SETTINGS_FOR_TEST": {**BASE_SETTINGS, **settings}, "WARNINGS": []}
-    exec(compile(PRELUDE, "prelude", "exec"), ns)
-    for path in PARTIALS:
-        with open(path, encoding="utf-8") as f:
-            exec(compile(f.read(), os.path.basename(path), "exec"), ns)
+    from buildbot.plugins import schedulers
+
+    s = {**BASE_SETTINGS, **settings}
+    ns = {}
+    for module in (DOWNTIME, GITHUB, REPORTS):
+        ns.update(vars(module))
+    ns.update(
+        schedulers=schedulers,
+        label_builder_filter=lambda label: GITHUB.label_builder_filter(label, PULL_REQUESTS["labels"]),
+        parse_buildbot_command=lambda body: GITHUB.parse_buildbot_command(body, PULL_REQUESTS["command"]),
+        make_pr_scheduler=lambda names, stable: GITHUB.make_pr_scheduler(names, stable, s, PULL_REQUESTS),
+        make_github_hook=lambda: GITHUB.make_github_hook(s),
+        make_services=lambda stable, pr: REPORTS.make_services({"stable": stable, "pull_request": pr}, s, REPORTERS),
+    )
     return ns
 
 
@@ -122,6 +154,14 @@ class Labels(unittest.TestCase):
         self.assertIsNone(parse("please !buildbot .*"))  # anchored at the start
         self.assertIsNone(parse("!buildbots .*"))
         self.assertIsNone(parse(None))
+        # The command is the fleet's data (builders.yaml `master.pull_requests.command`).
+        self.assertEqual(GITHUB.parse_buildbot_command("/test-on .*BSD.*", "/test-on"), ".*BSD.*")
+        self.assertIsNone(GITHUB.parse_buildbot_command("!buildbot .*", "/test-on"))
+        self.assertIsNone(GITHUB.parse_buildbot_command("!buildbotX .*", "!buildbot"))
+        self.assertIn("`/test-on`", GITHUB.command_refused_comment("bob", "/test-on", ("admin",)))
+        # Another set of labels: only those ask for builds.
+        self.assertEqual(GITHUB.label_builder_filter("run-bsd", {"run-bsd": ".*BSD.*"}), ".*BSD.*")
+        self.assertIsNone(GITHUB.label_builder_filter(":hammer: test-with-buildbots", {"run-bsd": ".*BSD.*"}))
 
     def test_skip_markers(self):
         from buildbot.www.hooks.github import DEFAULT_SKIPS_PATTERN
@@ -416,6 +456,12 @@ class Downtime(unittest.TestCase):
         w.parent = Parent()
         return w, clock
 
+    def patch_clock(self, now):
+        """The package's clock (a module attribute) for this test only."""
+        original = DOWNTIME.clock_now
+        DOWNTIME.clock_now = now
+        self.addCleanup(setattr, DOWNTIME, "clock_now", original)
+
     def test_can_start_build_quarantines_until_the_end(self):
         ns = load()
         seen = []
@@ -424,7 +470,7 @@ class Downtime(unittest.TestCase):
             seen.append(tz)
             return datetime(2026, 8, 5, 9, 0, tzinfo=tz)  # a Wednesday, 09:00 in Los Angeles
 
-        ns["clock_now"] = fake_now
+        self.patch_clock(fake_now)
         can_start = ns["downtime"]("08:00", "10:00", weekday="wednesday", tz="America/Los_Angeles")
         w, clock = self._worker()
 
@@ -439,15 +485,15 @@ class Downtime(unittest.TestCase):
         clock.advance(3600)
         self.assertIsNone(w.quarantine_timer)
 
-        ns["clock_now"] = lambda tz: datetime(2026, 8, 5, 10, 30, tzinfo=tz)
+        self.patch_clock(lambda tz: datetime(2026, 8, 5, 10, 30, tzinfo=tz))
         self.assertTrue(can_start(None, WFB(), None))
-        ns["clock_now"] = lambda tz: datetime(2026, 8, 6, 9, 0, tzinfo=tz)  # Thursday
+        self.patch_clock(lambda tz: datetime(2026, 8, 6, 9, 0, tzinfo=tz))  # Thursday
         self.assertTrue(can_start(None, WFB(), None))
 
     def test_naive_local_time(self):
         ns = load()
         seen = []
-        ns["clock_now"] = lambda tz: seen.append(tz) or datetime(2026, 8, 5, 23, 30)
+        self.patch_clock(lambda tz: seen.append(tz) or datetime(2026, 8, 5, 23, 30))
         can_start = ns["downtime"]("22:00", "08:00")
         w, _ = self._worker()
 
@@ -465,14 +511,14 @@ class Downtime(unittest.TestCase):
 
 class Hook(unittest.TestCase):
     def test_hook_dict(self):
-        hook = P["make_github_hook"](PR_BUILDERS)
+        hook = P["make_github_hook"]()
         self.assertEqual(sorted(hook), ["class", "secret", "strict", "token"])
         self.assertEqual(hook["secret"], "hook-secret")
         self.assertEqual(hook["token"], "status-token")
         self.assertIs(hook["strict"], True)
-        self.assertTrue(issubclass(hook["class"], P["CustomGitHubEventHandler"]))
-        self.assertEqual(hook["class"].builder_names, tuple(PR_BUILDERS))
-        local = load(github_api_url="http://127.0.0.1:1234/")["make_github_hook"](PR_BUILDERS)
+        # One class for every load: the fleet's data is read from the running config.
+        self.assertIs(hook["class"], P["CustomGitHubEventHandler"])
+        local = load(github_api_url="http://127.0.0.1:1234/")["make_github_hook"]()
         self.assertEqual(local["github_api_endpoint"], "http://127.0.0.1:1234")
 
     def _request(self, body, headers):
@@ -487,7 +533,19 @@ class Hook(unittest.TestCase):
 
     def _handler(self):
         from buildbot.www.hooks.github import GitHubHandler
-        return GitHubHandler(None, P["make_github_hook"](PR_BUILDERS)).handler
+        return GitHubHandler(None, P["make_github_hook"]()).handler
+
+    def test_options_from_the_running_pr_scheduler(self):
+        sched = P["make_pr_scheduler"](PR_BUILDERS, STABLE_PR)
+        handler = self._handler()
+        handler.master = type("Master", (), {"config": type("Config", (), {"schedulers": {sched.name: sched}})()})()
+        options = handler.pr_options()
+        self.assertEqual(options["labels"], PULL_REQUESTS["labels"])
+        self.assertEqual(options["command"], "!buildbot")
+        self.assertEqual(options["permissions"], ("admin", "write"))
+        self.assertEqual(options["builder_names"], tuple(PR_BUILDERS))
+        handler.master.config.schedulers = {}
+        self.assertEqual(handler.pr_options()["builder_names"], ())
 
     def _signed(self, body, secret=b"hook-secret", sha1_secret=None):
         return {

@@ -30,7 +30,7 @@ describe('a failing generate leaves out/ as it was', () => {
     expect(r.stderr).toMatch(/EFBIG|short write/);
     expect([2, 3]).toContain(r.status);
     expect(p.target().equals(p.old)).toBe(true);
-    expect(p.out()).toEqual(['master.cfg']);
+    expect(p.out()).toEqual(['master.cfg']); // and no package directory half made
   });
 
   it('when a template fails to render: exit 3, old bytes, no temp file', () => {
@@ -39,13 +39,13 @@ describe('a failing generate leaves out/ as it was', () => {
     cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
     cpSync(join(ROOT, 'templates'), join(root, 'templates'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-    writeFileSync(join(root, 'templates/factory.hbs'), `{{py no_such_value}}\n${readFileSync(join(root, 'templates/factory.hbs'), 'utf8')}`);
+    writeFileSync(join(root, 'templates/master.cfg.hbs'), `${readFileSync(join(root, 'templates/master.cfg.hbs'), 'utf8')}{{py no_such_value}}\n`);
     const p = project();
     const r = run(process.execPath, [join(root, 'dist/cli/main.js'), 'generate'], { cwd: p.dir });
     expect(r.stderr).toContain('missing field');
     expect(r.status).toBe(3);
     expect(p.target().equals(p.old)).toBe(true);
-    expect(p.out()).toEqual(['master.cfg']);
+    expect(p.out()).toEqual(['master.cfg']); // and no package directory half made
   });
 
   it('a symlink in place of out/master.cfg is neither followed nor printed (check would diff a secret)', () => {
@@ -62,6 +62,37 @@ describe('a failing generate leaves out/ as it was', () => {
       expect(r.status).toBe(2);
     }
     expect(readFileSync(secret, 'utf8')).toBe('TOP-SECRET-TOKEN\n');
+  });
+});
+
+describe('out/ is written as a set (master.cfg and its package)', () => {
+  it('a package file that cannot be replaced (a directory in its place) stops generate before anything is written', () => {
+    const p = project();
+    mkdirSync(join(p.dir, 'out/buildmaster_gen/config.py'), { recursive: true });
+    const r = cli(['generate'], { cwd: p.dir });
+    expect(r.stderr).toMatch(/config\.py is not a regular file/);
+    expect(r.status).toBe(2);
+    expect(p.target().equals(p.old)).toBe(true);
+    expect(readdirSync(join(p.dir, 'out/buildmaster_gen'))).toEqual(['config.py']);
+  });
+
+  it('generate removes a package file it no longer writes, and check reports missing, stale and extra ones', () => {
+    const p = project();
+    expect(cli(['generate'], { cwd: p.dir }).status).toBe(0);
+    expect(cli(['check'], { cwd: p.dir }).status).toBe(0);
+    const pkg = join(p.dir, 'out/buildmaster_gen');
+    rmSync(join(pkg, 'steps.py'));
+    writeFileSync(join(pkg, 'www.py'), '# edited\n');
+    writeFileSync(join(pkg, 'old_module.py'), '# dropped\n');
+    const r = cli(['check'], { cwd: p.dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/buildmaster_gen\/steps\.py does not exist/);
+    expect(r.stderr).toMatch(/buildmaster_gen\/www\.py is out of date/);
+    expect(r.stderr).toMatch(/buildmaster_gen\/old_module\.py is not a file buildmaster-gen writes/);
+    expect(r.stdout).not.toMatch(/ok: /);
+    expect(cli(['generate'], { cwd: p.dir }).status).toBe(0);
+    expect(readdirSync(pkg)).not.toContain('old_module.py');
+    expect(cli(['check'], { cwd: p.dir }).status).toBe(0);
   });
 });
 
@@ -132,7 +163,7 @@ describe('killed mid-generate', () => {
     // The next generate completes and leaves nothing behind.
     writeFileSync(target, OLD);
     expect(spawnSync(process.execPath, args(outDir)).status).toBe(0);
-    expect(readdirSync(outDir)).toEqual(['master.cfg']);
+    expect(readdirSync(outDir)).toEqual(['buildmaster_gen', 'master.cfg']);
     expect(readFileSync(target).equals(NEW)).toBe(true);
     expect(seen.old).toBeGreaterThan(0);
     expect(seen.new).toBeGreaterThan(0);

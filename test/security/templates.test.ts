@@ -55,9 +55,26 @@ export function lintTemplate(source: string): string[] {
 
 const templates = readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.hbs'));
 
+/** Whether a template holds a Handlebars expression (anything but text and comments). */
+export function fillsIn(source: string): boolean {
+  return (Handlebars.parse(source).body as Node[]).some((n) => n.type !== 'ContentStatement' && n.type !== 'CommentStatement');
+}
+
 describe('templates', () => {
   it.each(templates)('%s interpolates values only through {{py ...}} or {{data ...}}', (file) => {
     expect(lintTemplate(readFileSync(join(TEMPLATES_DIR, file), 'utf8'))).toEqual([]);
+  });
+
+  // Fixed Python lives in templates/python/*.py (a package beside master.cfg); a template
+  // is only what is filled in from data.
+  it.each(templates)('%s fills in something from data (fixed code belongs in templates/python/)', (file) => {
+    expect(fillsIn(readFileSync(join(TEMPLATES_DIR, file), 'utf8')), `${file} has no Handlebars expression: move it to templates/python/`).toBe(true);
+  });
+
+  it('the fill-in test tells a template from fixed text', () => {
+    expect(fillsIn('x = 1\n{{! only a comment }}\n')).toBe(false);
+    expect(fillsIn('x = {{py x}}\n')).toBe(true);
+    expect(fillsIn('{{#if a}}y = 1{{/if}}\n')).toBe(true);
   });
 
   it('the lint catches every other way to interpolate', () => {
@@ -136,7 +153,7 @@ describe('rendering sentinel values', () => {
   it('would show a raw paste (a template copy that pastes one value)', () => {
     const dir = tempDir('bmg-templates-');
     cpSync(TEMPLATES_DIR, dir, { recursive: true });
-    writeFileSync(join(dir, 'factory.hbs'), `# {{{builders.0.description}}}\n${readFileSync(join(dir, 'factory.hbs'), 'utf8')}`);
+    writeFileSync(join(dir, 'master.cfg.hbs'), `# {{{builders.0.description}}}\n${readFileSync(join(dir, 'master.cfg.hbs'), 'utf8')}`);
     expect(render({ matrix, sources }, dir)).toContain(matrix.builders[0]!.description);
   });
 

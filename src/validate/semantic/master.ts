@@ -1,6 +1,6 @@
 // Fleet-wide settings of master.cfg (`master:`) and the branch features (`features:`),
 // with the 2017 fleet's behaviour as the defaults.
-import { type Feature, type MasterOptions, WWW_ACTIONS, type WwwPolicy } from '../../model/types.js';
+import { type Feature, type MasterOptions, type PullRequestOptions, REPORTERS, type ReportedGroup, type ReporterTargets, WWW_ACTIONS, type WwwPolicy } from '../../model/types.js';
 import { type Checker, entries, isObj, strs } from './context.js';
 
 /** The 2017 master's patterns: a test run that passes can still be suspect. */
@@ -30,6 +30,7 @@ export function checkMaster(c: Checker): { master: MasterOptions; features: Reco
     cpu_lock: bool('cpu_lock', true),
     builder_descriptions: bool('builder_descriptions', true),
     github: bool('github', false),
+    ...(bool('github', false) ? { pull_requests: pullRequests(raw.pull_requests), reporters: reporterTargets(raw.reporters) } : {}),
     ...(isObj(raw.janitor) ? { janitor: raw.janitor as MasterOptions['janitor'] } : {}),
     ...(isObj(raw.caches) ? { caches: raw.caches as Record<string, number> } : {}),
     www_plugins: strs(raw.www_plugins),
@@ -45,6 +46,39 @@ export function checkMaster(c: Checker): { master: MasterOptions; features: Reco
     };
   }
   return { master, features };
+}
+
+/** Today's pull-request testing (buildmaster-config's): the defaults of `master.pull_requests`. */
+export const PULL_REQUESTS_DEFAULT: PullRequestOptions = {
+  labels: { ':hammer: test-with-buildbots': '.*', ':hammer: test-with-refleak-buildbots': '.*Refleaks.*' },
+  command: '!buildbot',
+  permissions: ['admin', 'write'],
+};
+
+/** Today's reporters: statuses for stable and pull-request builders, the rest stable only. */
+export const REPORTERS_DEFAULT: ReporterTargets = {
+  github_status: ['stable', 'pull_request'],
+  pull_request_comment: ['stable'],
+  discord: ['stable'],
+  mail: ['stable'],
+  commit_url: 'https://github.com/python/cpython/commit/',
+};
+
+function pullRequests(raw: unknown): PullRequestOptions {
+  const pr = isObj(raw) ? raw : {};
+  return {
+    labels: isObj(pr.labels) ? Object.fromEntries(Object.entries(pr.labels).filter(([, v]) => typeof v === 'string') as [string, string][]) : { ...PULL_REQUESTS_DEFAULT.labels },
+    command: pr.command === null ? null : typeof pr.command === 'string' ? pr.command : PULL_REQUESTS_DEFAULT.command,
+    permissions: Array.isArray(pr.permissions) ? strs(pr.permissions) : [...PULL_REQUESTS_DEFAULT.permissions],
+  };
+}
+
+function reporterTargets(raw: unknown): ReporterTargets {
+  const r = isObj(raw) ? raw : {};
+  const targets = { ...REPORTERS_DEFAULT };
+  for (const k of REPORTERS) if (Array.isArray(r[k])) targets[k] = strs(r[k]) as ReportedGroup[];
+  if (typeof r.commit_url === 'string') targets.commit_url = r.commit_url;
+  return targets;
 }
 
 /** The web UI policy (`master.www`); without one, admins may do anything and no one else anything. */

@@ -1,10 +1,8 @@
-# ---------------------------------------------------------------------------
-# Local test mode (settings `use_local_worker: true`), for trying a change to this config:
-# the whole fleet becomes one "Test Builder <branch>" per branch on `local-worker`, a worker
-# inside the master process (it builds on this machine). Each runs the steps of the first
-# builder of build kind `local_worker_buildfactory` (a kind of builders.yaml `variants`)
-# on its branch, and has that builder's schedulers.
-# ---------------------------------------------------------------------------
+"""The local test mode (settings `use_local_worker: true`), for trying a change to this config:
+the whole fleet becomes one "Test Builder <branch>" per branch on `local-worker`, a worker
+inside the master process (it builds on this machine). Each runs the steps of the first
+builder of build kind `local_worker_buildfactory` (a kind of builders.yaml `variants`) on
+its branch, and has that builder's schedulers."""
 
 LOCAL_WORKER = "local-worker"
 
@@ -31,10 +29,3 @@ def local_test_fleet(builders, schedulers, kind):
         if members or s["kind"] == "pull_request":
             kept.append(dict(s, builders=members, **({"stable_builders": [renamed[n] for n in s["stable_builders"] if n in renamed]} if "stable_builders" in s else {})))
     return local, kept
-
-
-LOCAL_WORKERS = []
-if SETTINGS["use_local_worker"]:
-    BUILDERS, SCHEDULERS = local_test_fleet(BUILDERS, SCHEDULERS, str(SETTINGS["local_worker_buildfactory"]))
-    WORKERS = []
-    LOCAL_WORKERS.append(worker.LocalWorker(LOCAL_WORKER))

@@ -1,7 +1,5 @@
-# ---------------------------------------------------------------------------
-# Downtime windows: a builder's canStartBuild refuses builds inside its worker's window.
-# ---------------------------------------------------------------------------
-
+"""Downtime windows: a builder's canStartBuild refuses builds inside its worker's window."""
+from datetime import datetime, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -33,8 +31,8 @@ def seconds_until(now, end):
 
 
 def window_delay(now, start, end, weekday=None):
-    """Seconds from `now` (a datetime in the window's time zone) to the end of
-    the window it is in, or None when it is in none."""
+    """Seconds from `now` (a datetime in the window's time zone) to the end of the
+    window it is in, or None when it is in none."""
     if weekday is not None and now.weekday() != weekday:
         return None
     if not in_window(now.time().replace(tzinfo=None), start, end):
@@ -69,23 +67,32 @@ def clock_now(tz):
     return datetime.now(tz)
 
 
-def downtime(start, end, weekday=None, tz=None, timezone=None, drain=0):
-    """A canStartBuild function refusing builds from start to end (HH:MM, both
-    included), on one weekday only if given (0 = Monday, or its English name), in
-    the time zone tz (an IANA name, also accepted as `timezone`, the key of the
-    declarations; None = the master's local time), and from `drain` seconds
-    before the window (default 0)."""
-    start_t, end_t = _parse_hhmm(start), _parse_hhmm(end)
-    day = _weekday_number(weekday)
-    tz = tz or timezone
-    zone = None
-    if tz:
-        from zoneinfo import ZoneInfo  # here: a fleet without time zones need not import it
+class Downtime:
+    """A canStartBuild refusing builds from start to end (HH:MM, both included), on one
+    weekday only if given (0 = Monday, or its English name), in the time zone tz (an IANA
+    name, also accepted as `timezone`, the key of the declarations; None = the master's
+    local time), and from `drain` seconds before the window (default 0). Equal to another
+    with the same window, unlike a closure made at each load."""
 
-        zone = ZoneInfo(tz)
+    def __init__(self, start, end, weekday=None, tz=None, timezone=None, drain=0):
+        self.key = (str(start), str(end), weekday, tz or timezone, drain)
+        self.drain = drain
+        self.start, self.end = _parse_hhmm(start), _parse_hhmm(end)
+        self.weekday = _weekday_number(weekday)
+        self.zone = None
+        if tz or timezone:
+            from zoneinfo import ZoneInfo  # here: a fleet without time zones need not import it
 
-    def canStartBuild(builder, wfb, request):
-        delay = downtime_delay(clock_now(zone), start_t, end_t, day, drain)
+            self.zone = ZoneInfo(tz or timezone)
+
+    def __eq__(self, other):
+        return type(other) is Downtime and self.key == other.key
+
+    def __hash__(self):
+        return hash(self.key)
+
+    def __call__(self, builder, wfb, request):
+        delay = downtime_delay(clock_now(self.zone), self.start, self.end, self.weekday, self.drain)
         if delay is None:
             return True
         # Quarantine the worker until the window ends (every builder of the worker
@@ -96,4 +103,6 @@ def downtime(start, end, weekday=None, tz=None, timezone=None, drain=0):
         worker.resetQuarantine()
         return False
 
-    return canStartBuild
+
+# The name the declarations' data and the tests use.
+downtime = Downtime

@@ -1,0 +1,9 @@
+"""The fixed Python of the generated master.cfg (buildmaster-gen's templates/python/).
+
+master.cfg holds the fleet as data and calls config.buildmaster_config(); everything
+that does not depend on the declarations is here, in an importable package beside
+master.cfg. Buildbot keeps imported modules across `buildbot reconfig`, so the classes
+and functions defined here keep their identity from one load to the next, and a
+scheduler or reporter built from unchanged data compares equal to its previous self
+(Buildbot then keeps it instead of replacing it).
+"""
