@@ -3,6 +3,7 @@
 // definitions as written; so a renamed builder keeps its place.
 import { ruleExcludes } from '../model/branch-rules.js';
 import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../model/types.js';
+import { stepKeyer } from './step-keys.js';
 import { stepsFor } from './steps.js';
 
 function excludedBy(rule: BranchRule | undefined, branch: Branch, owner: string): string | undefined {
@@ -54,6 +55,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
   const workers = new Map(fleet.workers.map((w) => [w.name, w]));
   const builders: Builder[] = [];
   const exclusions: Exclusion[] = [];
+  const stepKeys = stepKeyer();
 
   for (const branch of branches) {
     fleet.builders.forEach((def, source) => {
@@ -69,6 +71,8 @@ export function expand(fleet: Fleet): BuilderMatrix {
       const tags = [
         ...new Set([...(def.branch_tag ? [branch.tag] : []), ...(tier ? [tier] : []), ...(def.stability ? [def.stability] : []), ...variant.tags, ...def.tags]),
       ];
+      const ctx = { branch, worker, variant, def, defaults: fleet.defaults, features: fleet.features, master: fleet.master };
+      const steps = stepsFor(ctx);
       const description = fleet.master.builder_descriptions ? [variant.description ?? variant.name, worker.online ? '' : ' (worker offline)'].join('') : '';
       builders.push({
         name,
@@ -83,7 +87,8 @@ export function expand(fleet: Fleet): BuilderMatrix {
         ...(tier ? { tier } : {}),
         scheduler: scheduleFor(fleet, variant.schedule, branch.name),
         description,
-        steps: stepsFor({ branch, worker, variant, def, defaults: fleet.defaults, features: fleet.features, master: fleet.master }),
+        steps,
+        step_keys: stepKeys(ctx, steps),
         ...(worker.downtime ? { downtime: worker.downtime } : {}),
       });
     });
@@ -102,7 +107,7 @@ function schedulersOf(fleet: Fleet, builders: Builder[]): SchedulerOut[] {
     for (const key of keys) {
       const s = fleet.schedulers[key]!;
       const members = mine.filter((b) => b.scheduler === key).map((b) => b.name);
-      const common = { name: schedulerName(fleet, key, branch), branch: branch.name, git_branch: branch.git_branch, builders: members };
+      const common = { name: schedulerName(fleet, key, branch), branch: branch.name, git_branch: branch.git_branch, key, builders: members };
       if (s.on === 'push') {
         out.push({
           kind: 'change',
@@ -121,7 +126,8 @@ function schedulersOf(fleet: Fleet, builders: Builder[]): SchedulerOut[] {
   }
   for (const s of prKeys) {
     if (s.on !== 'pull_request') continue;
-    const prs = builders.filter((b) => fleet.branches.find((br) => br.name === b.branch)?.git_branch === undefined);
+    const prBranches = fleet.branches.filter((br) => br.git_branch === undefined).map((br) => br.name);
+    const prs = builders.filter((b) => prBranches.includes(b.branch));
     const rank = (b: Builder) => {
       const i = s.group_order.indexOf(b.scheduler);
       return i < 0 ? s.group_order.length : i;
@@ -131,6 +137,8 @@ function schedulersOf(fleet: Fleet, builders: Builder[]): SchedulerOut[] {
       kind: 'pull_request',
       name: s.name_format,
       tree_stable_timer: s.tree_stable_timer,
+      branches: prBranches,
+      group_order: s.group_order,
       builders: members.map((b) => b.name),
       stable_builders: members.filter((b) => b.stability === 'stable').map((b) => b.name),
     });
