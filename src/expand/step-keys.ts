@@ -3,26 +3,33 @@
 // share it, nor of where anything is written in the YAML), so that an edit changes only the
 // keys of the builders it changes.
 //
-// A key names the build kind and the step, then only those of the builder's own inputs the
-// step depends on:
+// A key names the step, then only those of the builder's own inputs it depends on:
 //
-//   debug/compile                      the same for every builder of the kind
-//   debug/test@3.12                    depends on the branch (3.12)
-//   debug/test parallel=4 timeout_factor=2    depends on these worker fields
-//   debug/configure def.configure_extra=["--with-gcc=yes"]    on this definition field
+//   unix-make:clean                    the recipe's (family's) own: no kind, branch or worker in it
+//   debug/configure                    depends on the build kind (`debug`): its flags, env...
+//   unix-make:git@3.12                 depends on the branch (3.12)
+//   debug/test@3.12 parallel=4 timeout_factor=2    and on these worker fields
+//   debug/configure def.configure_extra=["--with-gcc=yes"]    and on this definition field
 //
-// Dependence is found by trying: the step made with the branch, or one field of the worker or
-// definition, set to a fixed neutral value. The key's inputs (the neutral worker, branch and
-// definition with the key's fields put back) then make the step again, and must give the same
-// step; if they do not (fields that matter only together), the key names every field. So
-// one key always means one step, and equal keys mean equal steps, whatever the recipes read.
-import type { Branch, BuilderDef, Step, Worker } from '../model/types.js';
+// Dependence is found by trying: the steps made with the kind, the branch, or one field of the
+// worker or definition, set to a fixed neutral value (only the fields the recipe reads are
+// tried). The key's inputs (the neutral kind, branch, worker and definition with what the key
+// names put back) then make the step again, and must give the same step; if they do not
+// (inputs that matter only together), the key names all of them. So one key always means one
+// step, and equal keys mean equal steps, whatever the recipes read. A change to a kind (a
+// flag) changes its steps, not their keys: one line per step in the diff, no builder row.
+import type { Branch, BuilderDef, Step, Variant, Worker } from '../model/types.js';
 import { stepsFor, type StepContext } from './steps.js';
 
 // What a field is reset to. Validation's defaults where it has them; a field not here is
 // "absent". Any fixed values are correct: these only decide how often keys can be shared.
 const NEUTRAL_WORKER: Record<string, unknown> = { name: '', owner: '', os: { family: '' }, arch: '', max_builds: 1, pty: false, online: true, tags: [], timeout_factor: 1, exclude_test_resources: [] };
-const NEUTRAL_DEF: Record<string, unknown> = { name: '', worker: '', configure_extra: [], test_extra: [], name_format: '{name} {branch}', dir_format: '{dir}.{worker}{suffix}', branch_tag: true, tags: [] };
+const NEUTRAL_DEF: Record<string, unknown> = { name: '', worker: '', variant: '', configure_extra: [], test_extra: [], name_format: '{name} {branch}', dir_format: '{dir}.{worker}{suffix}', branch_tag: true, tags: [] };
+// A build kind with nothing of its own but its recipe (the family of steps it runs).
+const NEUTRAL_VARIANT: Variant = {
+  name: '', recipe: '', tags: [], configure_flags: [], test_flags: [], interpreter_flags: [], platform: 'x64', release: false, timeout_multiplier: 1,
+  schedule: '', compile_env: {}, test_env: {}, out_of_tree: false, build_flags: [], clean_flags: [], host_env: {}, steps_before: [],
+};
 const NEUTRAL_BRANCH: Branch = { name: '', dir: '', tag: '', features: [] };
 
 const text = (s: Step | undefined) => (s === undefined ? '' : JSON.stringify(s));
@@ -92,15 +99,17 @@ function watched<T extends object>(obj: T, read: Set<string>, prefix: string): T
 export function stepKeyer(): (ctx: StepContext, steps: readonly Step[]) => string[] {
   const memo = new Map<string, Map<string, string> | undefined>();
   /** The steps made from the neutral worker, branch and definition with these fields put back. */
-  const make = (ctx: StepContext, useBranch: boolean, wf: readonly string[], df: readonly string[]) => {
+  const make = (ctx: StepContext, useBranch: boolean, useVariant: boolean, wf: readonly string[], df: readonly string[]) => {
     const w = ctx.worker as unknown as Record<string, unknown>;
     const d = ctx.def as unknown as Record<string, unknown>;
-    const sig = JSON.stringify([ctx.variant.name, useBranch ? ctx.branch.name : null, wf.map((f) => [f, w[f]]), df.map((f) => [f, d[f]])]);
+    const kind = useVariant ? ctx.variant.name : `:${ctx.variant.recipe}`;
+    const sig = JSON.stringify([kind, useBranch ? ctx.branch.name : null, wf.map((f) => [f, w[f]]), df.map((f) => [f, d[f]])]);
     let steps = memo.get(sig);
     if (steps === undefined && !memo.has(sig)) {
+      const variant = useVariant ? ctx.variant : { ...NEUTRAL_VARIANT, recipe: ctx.variant.recipe };
       const worker = withFields<Worker>(NEUTRAL_WORKER, ctx.worker, wf);
-      const def = withFields<BuilderDef>({ ...NEUTRAL_DEF, variant: ctx.variant.name }, ctx.def, df);
-      memo.set(sig, (steps = tryStepsFor({ ...ctx, branch: useBranch ? ctx.branch : NEUTRAL_BRANCH, worker, def })));
+      const def = withFields<BuilderDef>(NEUTRAL_DEF, ctx.def, df);
+      memo.set(sig, (steps = tryStepsFor({ ...ctx, branch: useBranch ? ctx.branch : NEUTRAL_BRANCH, variant, worker, def })));
     }
     return steps;
   };
@@ -108,37 +117,37 @@ export function stepKeyer(): (ctx: StepContext, steps: readonly Step[]) => strin
   return (ctx, steps) => {
     const actual = byId(steps);
     const { worker, def, branch, variant } = ctx;
-    const neutralDef = { ...NEUTRAL_DEF, variant: variant.name };
     const workerFields = differing(worker, NEUTRAL_WORKER);
-    const defFields = differing(def, neutralDef);
+    const defFields = differing(def, NEUTRAL_DEF);
     // Only the fields the recipe reads are tried (a field it never reads cannot matter).
     const read = new Set<string>();
     stepsFor({ ...ctx, worker: watched(worker, read, 'w:'), def: watched(def, read, 'd:') });
 
-    // Which steps change when the branch, or one field, is put back into the neutral inputs.
+    // Which steps change when the kind, the branch or one field is put back into the neutral inputs.
     const changed = (a: Map<string, string> | undefined, b: Map<string, string> | undefined) =>
       new Set([...actual.keys()].filter((id) => a === undefined || b === undefined || a.get(id) !== b.get(id)));
-    const neutral = make(ctx, false, [], []);
-    const branchMatters = changed(make(ctx, true, [], []), neutral);
-    const onBranch = make(ctx, true, [], []);
-    const workerMatters = workerFields.filter((f) => read.has(`w:${f}`)).map((f) => [f, changed(make(ctx, true, [f], []), onBranch)] as const);
-    const defMatters = defFields.filter((f) => read.has(`d:${f}`)).map((f) => [f, changed(make(ctx, true, [], [f]), onBranch)] as const);
+    const own = make(ctx, true, true, [], []);
+    const branchMatters = changed(make(ctx, false, true, [], []), own);
+    const variantMatters = changed(make(ctx, true, false, [], []), own);
+    const workerMatters = workerFields.filter((f) => read.has(`w:${f}`)).map((f) => [f, changed(make(ctx, true, true, [f], []), own)] as const);
+    const defMatters = defFields.filter((f) => read.has(`d:${f}`)).map((f) => [f, changed(make(ctx, true, true, [], [f]), own)] as const);
 
     return ids(steps).map((id) => {
       let useBranch = branchMatters.has(id);
+      let useVariant = variantMatters.has(id);
       let wf = workerMatters.filter(([, set]) => set.has(id)).map(([f]) => f);
       let df = defMatters.filter(([, set]) => set.has(id)).map(([f]) => f);
-      // The key's inputs must make the step again, else (fields that matter only together)
+      // The key's inputs must make the step again, else (inputs that matter only together)
       // the key names all of the builder's inputs.
-      if (make(ctx, useBranch, wf, df)?.get(id) !== actual.get(id)) {
-        useBranch = true;
+      if (make(ctx, useBranch, useVariant, wf, df)?.get(id) !== actual.get(id)) {
+        useBranch = useVariant = true;
         wf = workerFields;
         df = defFields;
       }
       const w = worker as unknown as Record<string, unknown>;
       const d = def as unknown as Record<string, unknown>;
       return [
-        `${variant.name}/${id}${useBranch ? `@${branch.name}` : ''}`,
+        `${useVariant ? `${variant.name}/` : `${variant.recipe}:`}${id}${useBranch ? `@${branch.name}` : ''}`,
         ...wf.map((f) => `${f}=${value(w[f])}`),
         ...df.map((f) => `def.${f}=${value(d[f])}`),
       ].join(' ');

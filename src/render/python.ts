@@ -104,9 +104,9 @@ function literal(v: unknown, indent: number, d: Dialect): string {
   return `{\n${lines(entriesOf(v).map(([k, x]) => `${d.string(k)}: ${literal(x, indent + 4, d)}`), pad, d)}${close}}`;
 }
 
-/** The first `levels` levels always one item per line: each entry of a table such as
- *  STEPS keeps one field a line, so an edited field is a one-line diff instead of a
- *  compact entry reflowed into several lines. */
+/** The first `levels` levels always one item per line: each entry of a table keeps one
+ *  field a line, so an edited field is a one-line diff instead of a compact entry
+ *  reflowed into several lines. */
 function expanded(v: unknown, levels: number, indent: number, d: Dialect): string {
   if (levels <= 0 || scalar(v, d) !== undefined) return literal(v, indent, d);
   const pad = ' '.repeat(indent + 4);
