@@ -9,7 +9,7 @@
 //   debug/configure                    depends on the build kind (`debug`): its flags, env...
 //   unix-make:git@3.12                 depends on the branch (3.12)
 //   debug/test@3.12 parallel=4 timeout_factor=2    and on these worker fields
-//   debug/configure def.configure_extra=["--with-gcc=yes"]    and on this definition field
+//   debug/configure def.configure_extra=[--with-gcc=yes]     and on this definition field
 //
 // Dependence is found by trying: the steps made with the kind, the branch, or one field of the
 // worker or definition, set to a fixed neutral value (only the fields the recipe reads are
@@ -77,8 +77,11 @@ function withFields<T>(base: object, source: object, fields: readonly string[]):
   return out as T;
 }
 
-/** A field's value in a key: a plain word as it is, anything else as JSON. */
-const value = (v: unknown) => (typeof v === 'string' && /^[\w.+-]+$/.test(v) ? v : JSON.stringify(v ?? null));
+/** A field's value in a key: a plain word (no space, comma, bracket or quote) as it is, a
+ *  list of them as `[a,b]`, anything else as JSON. */
+const WORD = /^[\w.+=/:-]+$/;
+const isWord = (v: unknown): v is string => typeof v === 'string' && WORD.test(v);
+const value = (v: unknown) => (isWord(v) ? v : Array.isArray(v) && v.every(isWord) ? `[${v.join(',')}]` : JSON.stringify(v ?? null));
 
 /** `obj`, noting in `read` the name of each field read from it. */
 function watched<T extends object>(obj: T, read: Set<string>, prefix: string): T {
