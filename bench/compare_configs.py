@@ -142,7 +142,12 @@ def summary(cfg):
             "other": plain({k: getattr(b, k, None) for k in ("env", "properties", "defaultProperties", "collapseRequests", "nextWorker", "nextBuild", "priority")}),
         }
     scheds = {s.name: scheduler(s) for s in cfg.schedulers.values()}
-    services = {name: service(s) for name, s in cfg.services.items()}
+    # Reporters by what they report: Buildbot names one after its generators' builder lists in
+    # their order, which is the generator's (sorted) builder order, not the baseline's.
+    services = {}
+    for s in cfg.services.values():
+        info = service(s)
+        services[json.dumps(info, sort_keys=True, default=str)] = info
     return {"workers": workers, "builders": builders, "schedulers": scheds, "services": services}
 
 
