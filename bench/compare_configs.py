@@ -145,7 +145,16 @@ def summary(cfg):
             "other": plain({k: getattr(b, k, None) for k in ("env", "properties", "defaultProperties", "collapseRequests", "nextWorker", "nextBuild", "priority")}),
         }
     scheds = {s.name: scheduler(s) for s in cfg.schedulers.values()}
-    services = {name: service(s) for name, s in cfg.services.items()}
+    # Reporters by type (and rank among those of its type): Buildbot names one after its
+    # generators' builder lists in their order, the generator's (sorted) builder order, not
+    # the baseline's; what each reports is compared with its builders sorted.
+    services = {}
+    for s in cfg.services.values():
+        key = type(s).__name__
+        n = 1
+        while (key if n == 1 else f"{key}#{n}") in services:
+            n += 1
+        services[key if n == 1 else f"{key}#{n}"] = service(s)
     return {"workers": workers, "builders": builders, "schedulers": scheds, "services": services}
 
 

@@ -19,7 +19,7 @@ const cfg = readFileSync(join(ROOT, 'out', 'master.cfg'), 'utf8');
 type B = { name: string; worker: string; branch: string; variant: string; builddir: string; scheduler: string; steps: Step[] };
 const BUILDERS = tableRecords(cfg, 'BUILDERS') as unknown as B[];
 const WORKERS = readAssignment(cfg, 'WORKERS') as { name: string; online: boolean }[];
-const SCHEDULERS = readAssignment(cfg, 'SCHEDULERS') as { name: string; git_branch?: string; builders: string[] }[];
+const SCHEDULERS = tableRecords(cfg, 'SCHEDULERS') as unknown as { name: string; git_branch?: string; builders: string[] }[];
 const gitBranch = (b: B) => SCHEDULERS.find((s) => s.builders.includes(b.name) && s.git_branch)!.git_branch!;
 
 async function cli(...argv: string[]) {

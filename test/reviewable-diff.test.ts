@@ -56,8 +56,9 @@ describe('a reviewable diff of out/master.cfg (2017 fleet)', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length, lines.join('\n')).toBeLessThanOrEqual(20);
     expect(lines.filter((l) => l.includes('--with-assertions')).length).toBeGreaterThan(0);
-    // Only step commands: no builder entry changed.
-    expect(lines.filter((l) => /"name"|builddir|"worker"|"tags"/.test(l))).toEqual([]);
+    // Only STEPS entries (one a line, `"<key>": {...}`): no builder row (`{"name": ...}`) changed.
+    expect(lines.filter((l) => /^[-+] {4}\{"name"/.test(l))).toEqual([]);
+    expect(lines.every((l) => /^[-+] {4}"(?:[^"\\]|\\.)*": \{"name": "configure"/.test(l)), lines.join('\n')).toBe(true);
   });
 
   it('renaming one builder definition changes only lines that carry its name, and check reports a rename', async () => {

@@ -36,14 +36,37 @@ def seconds_until(now, end):
     return (end_dt - now).total_seconds()
 
 
-def downtime_delay(now, start, end, weekday=None):
-    """Seconds to hold builds back at `now` (a datetime in the window's time
-    zone), or None when a build may start."""
+def window_delay(now, start, end, weekday=None):
+    """Seconds from `now` (a datetime in the window's time zone) to the end of the
+    window it is in, or None when it is in none."""
     if weekday is not None and now.weekday() != weekday:
         return None
     if not in_window(now.time().replace(tzinfo=None), start, end):
         return None
     return seconds_until(now, end)
+
+
+def downtime_delay(now, start, end, weekday=None, drain=0):
+    """Seconds to hold builds back at `now`, or None when a build may start:
+    inside the window, or (drain, in seconds) a window beginning within `drain`
+    seconds, so that no build runs into it."""
+    delay = window_delay(now, start, end, weekday)
+    if delay is not None or not drain:
+        return delay
+    # Where a window can begin: its start, and midnight (a weekday's window that
+    # wraps past midnight also holds that day's early hours).
+    begins = sorted(
+        datetime.combine(now.date() + timedelta(days=d), t, tzinfo=now.tzinfo)
+        for d in range(3)
+        for t in (start, datetime.min.time())
+    )
+    horizon = now + timedelta(seconds=drain)
+    for begin in begins:
+        if now < begin <= horizon:
+            delay = window_delay(begin, start, end, weekday)
+            if delay is not None:
+                return (begin - now).total_seconds() + delay
+    return None
 
 
 def clock_now(tz):
@@ -54,10 +77,12 @@ class Downtime:
     """A canStartBuild refusing builds from start to end (HH:MM, both included), on one
     weekday only if given (0 = Monday, or its English name), in the time zone tz (an IANA
     name, also accepted as `timezone`, the key of the declarations; None = the master's
-    local time). Equal to another with the same window, unlike a closure made at each load."""
+    local time), and from `drain` seconds before the window (default 0). Equal to another
+    with the same window, unlike a closure made at each load."""
 
-    def __init__(self, start, end, weekday=None, tz=None, timezone=None):
-        self.key = (str(start), str(end), weekday, tz or timezone)
+    def __init__(self, start, end, weekday=None, tz=None, timezone=None, drain=0):
+        self.key = (str(start), str(end), weekday, tz or timezone, drain)
+        self.drain = drain
         self.start, self.end = _parse_hhmm(start), _parse_hhmm(end)
         self.weekday = _weekday_number(weekday)
         self.zone = None
@@ -73,7 +98,7 @@ class Downtime:
         return hash(self.key)
 
     def __call__(self, builder, wfb, request):
-        delay = downtime_delay(clock_now(self.zone), self.start, self.end, self.weekday)
+        delay = downtime_delay(clock_now(self.zone), self.start, self.end, self.weekday, self.drain)
         if delay is None:
             return True
         # Quarantine the worker until the window ends (every builder of the worker

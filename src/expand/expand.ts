@@ -5,6 +5,7 @@ import { ruleExcludes } from '../model/branch-rules.js';
 import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../model/types.js';
 import { builderDowntime } from './downtime.js';
 import { withExtras } from './overlay.js';
+import { stepKeyer } from './step-keys.js';
 import { type StepContext, stepsFor } from './steps.js';
 
 function excludedBy(rule: BranchRule | undefined, branch: Branch, owner: string): string | undefined {
@@ -76,6 +77,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
   const workers = new Map(fleet.workers.map((w) => [w.name, w]));
   const builders: Builder[] = [];
   const exclusions: Exclusion[] = [];
+  const stepKeys = stepKeyer();
 
   for (const branch of branches) {
     fleet.builders.forEach((def, source) => {
@@ -90,6 +92,8 @@ export function expand(fleet: Fleet): BuilderMatrix {
       const tags = [
         ...new Set([...(def.branch_tag ? [branch.tag] : []), ...(tier ? [tier] : []), ...(def.stability ? [def.stability] : []), ...variant.tags, ...def.tags]),
       ];
+      const ctx = made.ctx;
+      const steps = stepsFor(ctx);
       const description = fleet.master.builder_descriptions ? [variant.description ?? variant.name, worker.online ? '' : ' (worker offline)'].join('') : '';
       builders.push({
         name,
@@ -105,7 +109,8 @@ export function expand(fleet: Fleet): BuilderMatrix {
         ...(tier ? { tier } : {}),
         scheduler: scheduleFor(fleet, variant.schedule, branch.name),
         description,
-        steps: stepsFor(made.ctx),
+        steps,
+        step_keys: stepKeys(ctx, steps),
         ...(worker.downtime ? { downtime: builderDowntime(worker.downtime, variant) } : {}),
       });
     });
@@ -124,7 +129,7 @@ function schedulersOf(fleet: Fleet, builders: Builder[]): SchedulerOut[] {
     for (const key of keys) {
       const s = fleet.schedulers[key]!;
       const members = mine.filter((b) => b.scheduler === key).map((b) => b.name);
-      const common = { name: schedulerName(fleet, key, branch), branch: branch.name, git_branch: branch.git_branch, builders: members };
+      const common = { name: schedulerName(fleet, key, branch), branch: branch.name, git_branch: branch.git_branch, key, builders: members };
       if (s.on === 'push') {
         out.push({
           kind: 'change',
@@ -143,7 +148,8 @@ function schedulersOf(fleet: Fleet, builders: Builder[]): SchedulerOut[] {
   }
   for (const s of prKeys) {
     if (s.on !== 'pull_request') continue;
-    const prs = builders.filter((b) => fleet.branches.find((br) => br.name === b.branch)?.git_branch === undefined);
+    const prBranches = fleet.branches.filter((br) => br.git_branch === undefined).map((br) => br.name);
+    const prs = builders.filter((b) => prBranches.includes(b.branch));
     const rank = (b: Builder) => {
       const i = s.group_order.indexOf(b.scheduler);
       return i < 0 ? s.group_order.length : i;
@@ -153,6 +159,8 @@ function schedulersOf(fleet: Fleet, builders: Builder[]): SchedulerOut[] {
       kind: 'pull_request',
       name: s.name_format,
       tree_stable_timer: s.tree_stable_timer,
+      branches: prBranches,
+      group_order: s.group_order,
       builders: members.map((b) => b.name),
       stable_builders: members.filter((b) => b.stability === 'stable').map((b) => b.name),
     });

@@ -74,6 +74,7 @@ export function tableRecords(source: string, table: string): Rec[] {
   const v = read(source, table);
   if (!Array.isArray(v)) throw new UnreadableConfig(`no \`${table} = [...]\` list`);
   const recs = v.filter(isRec);
+  if (table === 'SCHEDULERS') return withMembers(recs, () => tableRecords(source, 'BUILDERS'));
   if (table !== 'BUILDERS') return recs;
   const steps = read(source, 'STEPS');
   return recs.map((r) => {
@@ -85,6 +86,27 @@ export function tableRecords(source: string, table: string): Rec[] {
       return step;
     });
     return { ...r, steps: resolved };
+  });
+}
+
+/** Schedulers with their `builders` (and the pull-request scheduler's `stable_builders`):
+ *  master.cfg takes them from the BUILDERS rows (`scheduler_builders` there), and so does
+ *  this; a file that lists them in SCHEDULERS reads as it is. */
+function withMembers(schedulers: Rec[], builders: () => Rec[]): Rec[] {
+  if (schedulers.every((s) => Array.isArray(s.builders))) return schedulers;
+  const rows = builders();
+  const names = (bs: Rec[]) => bs.map((b) => b.name as PyValue);
+  return schedulers.map((s) => {
+    if (Array.isArray(s.builders)) return s;
+    if (s.kind === 'force') return { ...s, builders: names(rows) };
+    if (s.kind === 'pull_request') {
+      const order = Array.isArray(s.group_order) ? s.group_order : [];
+      const branches = Array.isArray(s.branches) ? s.branches : [];
+      const rank = (b: Rec) => (order.includes(b.scheduler!) ? order.indexOf(b.scheduler!) : order.length);
+      const mine = rows.filter((b) => branches.includes(b.branch!)).sort((x, y) => rank(x) - rank(y)); // stable, as Python's sort
+      return { ...s, builders: names(mine), stable_builders: names(mine.filter((b) => b.stability === 'stable')) };
+    }
+    return { ...s, builders: names(rows.filter((b) => b.branch === s.branch && b.scheduler === s.key)) };
   });
 }
 

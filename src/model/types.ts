@@ -440,6 +440,9 @@ export interface Builder {
   scheduler: string;
   description: string;
   steps: Step[];
+  /** Each step's key in master.cfg's STEPS table (expand/step-keys.ts); without them, render
+   *  keys each step by its builder directory. */
+  step_keys?: string[];
   /** Worker's downtime window, installed as canStartBuild. */
   downtime?: BuilderDowntime;
 }
@@ -458,6 +461,11 @@ export interface SchedulerOut {
   builders: string[];
   /** pull_request: the members that labels may start. */
   stable_builders?: string[];
+  /** change and nightly: the schedule key (builders.yaml `schedulers:`) its members run on. */
+  key?: string;
+  /** pull_request: the pseudo-branches of its members, and their schedule keys' order. */
+  branches?: string[];
+  group_order?: string[];
 }
 
 export interface WorkerOut {

@@ -104,9 +104,9 @@ function literal(v: unknown, indent: number, d: Dialect): string {
   return `{\n${lines(entriesOf(v).map(([k, x]) => `${d.string(k)}: ${literal(x, indent + 4, d)}`), pad, d)}${close}}`;
 }
 
-/** The first `levels` levels always one item per line: each entry of a table such as
- *  STEPS keeps one field a line, so an edited field is a one-line diff instead of a
- *  compact entry reflowed into several lines. */
+/** The first `levels` levels always one item per line: each entry of a table keeps one
+ *  field a line, so an edited field is a one-line diff instead of a compact entry
+ *  reflowed into several lines. */
 function expanded(v: unknown, levels: number, indent: number, d: Dialect): string {
   if (levels <= 0 || scalar(v, d) !== undefined) return literal(v, indent, d);
   const pad = ' '.repeat(indent + 4);
@@ -115,13 +115,16 @@ function expanded(v: unknown, levels: number, indent: number, d: Dialect): strin
   return `{\n${lines(entriesOf(v).map(([k, x]) => `${d.string(k)}: ${expanded(x, levels - 1, indent + 4, d)}`), pad, d)}${close}}`;
 }
 
-/** A list with each item on one line of its own, however long (BUILDERS): a diff still shows one builder a line. */
-function onePerLine(items: readonly unknown[], d: Dialect): string {
-  return `[\n${lines(items.map((x) => compactWithin(x, Infinity, d)!), '    ', d)}]`;
+/** A list with each item, or a dict with each entry, on one line of its own however long
+ *  (BUILDERS, STEPS, WORKERS): a line of the diff is one builder, step or worker, and no
+ *  line (not even a closing bracket) is shared by two of them. */
+function onePerLine(v: unknown, d: Dialect): string {
+  if (Array.isArray(v)) return `[\n${lines(v.map((x) => compactWithin(x, Infinity, d)!), '    ', d)}]`;
+  return `{\n${lines(entriesOf(v).map(([k, x]) => `${d.string(k)}: ${compactWithin(x, Infinity, d)!}`), '    ', d)}}`;
 }
 
 /** How a data table is laid out: one field a line for the first `expand` levels, one
- *  item a line, or as any literal (pyLiteral's layout). */
+ *  item (or entry) a line, or as any literal (pyLiteral's layout). */
 export type Layout = { expand: number } | 'one-per-line' | 'literal';
 
 /** A Python expression for a big data table: its JSON, laid out like the literal would be,
@@ -129,7 +132,7 @@ export type Layout = { expand: number } | 'one-per-line' | 'literal';
  *  can end the string; master.cfg must `import json`. */
 export function pyJsonTable(v: unknown, layout: Layout): string {
   const text =
-    layout === 'one-per-line' ? onePerLine(v as unknown[], JSON_) : layout === 'literal' ? literal(v, 0, JSON_) : expanded(v, layout.expand, 0, JSON_);
+    layout === 'one-per-line' ? onePerLine(v, JSON_) : layout === 'literal' ? literal(v, 0, JSON_) : expanded(v, layout.expand, 0, JSON_);
   return `json.loads(r'''${text}''')`;
 }
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
-import type { BuilderMatrix } from '../model/types.js';
+import type { Builder, BuilderMatrix, SchedulerOut } from '../model/types.js';
 import { pyJsonTable, pyLiteral } from './python.js';
 import { stepsTable } from './steps-table.js';
 
@@ -36,12 +36,12 @@ function template(dir = TEMPLATES_DIR): Handlebars.TemplateDelegate {
   return t;
 }
 
-/** A table whose entries keep one field a line (STEPS): `{{data}}` writes it so. */
+/** A table written one entry a line (STEPS): `{{data}}` writes it so. */
 class Table {
   constructor(readonly entries: Record<string, unknown>) {}
 }
 
-/** A list written one item a line (BUILDERS): `{{data}}` writes it so. Still an
+/** A list written one item a line (BUILDERS, WORKERS, SCHEDULERS): `{{data}}` writes it so. Still an
  *  array, so a template reads it as before. */
 class Rows<T> extends Array<T> {}
 
@@ -49,7 +49,7 @@ function registerHelpers(hbs: typeof Handlebars) {
   hbs.registerHelper('py', (value: unknown) => pyLiteral(value));
   // The big tables: JSON that master.cfg reads with json.loads, laid out for one-line diffs.
   hbs.registerHelper('data', (value: unknown) =>
-    value instanceof Table ? pyJsonTable(value.entries, { expand: 2 }) : value instanceof Rows ? pyJsonTable([...value], 'one-per-line') : pyJsonTable(value, 'literal'),
+    value instanceof Table ? pyJsonTable(value.entries, 'one-per-line') : value instanceof Rows ? pyJsonTable([...value], 'one-per-line') : pyJsonTable(value, 'literal'),
   );
 }
 
@@ -80,10 +80,26 @@ export interface RenderInput {
   sources: string[];
 }
 
+/** Builders in the order master.cfg lists them: branch by branch, then by builder directory
+ *  (unique, and kept by a rename): never by where a definition is written in the YAML, so
+ *  moving one changes nothing. */
+export function builderOrder(matrix: Pick<BuilderMatrix, 'branches' | 'builders'>): Builder[] {
+  const rank = new Map(matrix.branches.map((b, i) => [b.name, i]));
+  const at = (b: Builder) => rank.get(b.branch) ?? matrix.branches.length;
+  return [...matrix.builders].sort((x, y) => at(x) - at(y) || (x.builddir < y.builddir ? -1 : x.builddir > y.builddir ? 1 : 0));
+}
+
+/** A scheduler as master.cfg's SCHEDULERS holds it: which builders it runs is said by their
+ *  rows (branch and schedule key), so each builder is named on one line of the file. */
+function schedulerRow({ builders: _members, stable_builders: _stable, ...s }: SchedulerOut): Omit<SchedulerOut, 'builders'> {
+  return s;
+}
+
 export function render({ matrix, sources }: RenderInput, dir?: string): string {
   const { test_warning_patterns, source, ...master } = matrix.master;
-  const table = stepsTable(matrix.builders);
-  const builders = matrix.builders.map(({ name, worker, workers, branch, variant, builddir, tags, scheduler, description, downtime }, i) => ({
+  const ordered = builderOrder(matrix);
+  const table = stepsTable(ordered);
+  const builders = ordered.map(({ name, worker, workers, branch, variant, builddir, tags, stability, scheduler, description, downtime }, i) => ({
     name,
     worker,
     ...(workers ? { workers } : {}),
@@ -91,12 +107,13 @@ export function render({ matrix, sources }: RenderInput, dir?: string): string {
     variant,
     builddir,
     tags,
+    ...(stability ? { stability } : {}),
     scheduler,
     ...(master.builder_descriptions ? { description } : {}),
     steps: table.keys[i],
     ...(downtime ? { downtime } : {}),
   }));
-  // Pools (several workers) change one line of make_builder: fleets without one keep theirs.
-  const pools = matrix.builders.some((b) => b.workers);
-  return template(dir)({ sources, workers: matrix.workers, steps: new Table(table.steps), builders: Rows.from(builders), schedulers: matrix.schedulers, master, source_step: source.args, test_warning_patterns, pools });
+  const schedulers = Rows.from(matrix.schedulers.map(schedulerRow));
+  // Pools (several workers) add a row field read by make_builder; fleets without one keep theirs.
+  return template(dir)({ sources, workers: Rows.from(matrix.workers), steps: new Table(table.steps), builders: Rows.from(builders), schedulers, master, source_step: source.args, test_warning_patterns });
 }

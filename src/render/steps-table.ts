@@ -2,63 +2,50 @@
 // steps by key: a change to one variant's flags is one entry of STEPS in the diff, not one
 // per builder, and Buildbot builds each step and each step list once.
 //
-// Keys are readable and stable, never content hashes: each version of a variant's step is
-// named after the first (in code-unit order) builder directory that runs it:
-// `<variant>/<step name>@<builddir>`, and the version that includes the variant's first
-// directory is plain `<variant>/<step name>`. Builder directories do not change when a
-// display name or a flag does, and do not depend on the order of declarations, so a rename,
-// an edited flag or a reordered file leaves every key as it was.
+// Keys come from expand (expand/step-keys.ts): the kind, the step, and only the builder's
+// own inputs the step depends on (`debug/test@3.12 parallel=4`). They never depend on which
+// other builders share a step or on the order of declarations, and the table is sorted by
+// key, so an edit changes only the entries and rows of what it changes.
 import type { Builder, Step } from '../model/types.js';
 
 export interface StepsTable {
-  /** Key -> step, in order of first use. */
+  /** Key -> step, sorted by key. */
   steps: Record<string, Step>;
   /** Each builder's step keys, in the order of `builders`. */
   keys: string[][];
 }
 
-/** A text equal for equal steps (the order of fields is the order the stages build them in). */
-const same = (s: Step) => JSON.stringify(s);
-const first = (a: string, b: string) => (a < b ? a : b);
+/** A builder's keys: expand's, or (for a matrix made without them) its directory's own. */
+function keysOf(b: Pick<Builder, 'variant' | 'builddir' | 'steps' | 'step_keys'>): string[] {
+  if (b.step_keys) return b.step_keys;
+  const seen = new Map<string, number>();
+  return b.steps.map((s) => {
+    const n = (seen.get(s.name) ?? 0) + 1;
+    seen.set(s.name, n);
+    return `${b.variant}/${s.name}${n > 1 ? `#${n}` : ''}@${b.builddir}`;
+  });
+}
 
-export function stepsTable(builders: readonly Pick<Builder, 'variant' | 'builddir' | 'steps'>[]): StepsTable {
-  // `<variant>/<name>` -> content -> the first directory that runs it
-  const versions = new Map<string, Map<string, string>>();
-  for (const b of builders) {
-    for (const s of b.steps) {
-      const base = `${b.variant}/${s.name}`;
-      let known = versions.get(base);
-      if (!known) versions.set(base, (known = new Map()));
-      const content = same(s);
-      const dir = known.get(content);
-      known.set(content, dir === undefined ? b.builddir : first(dir, b.builddir));
-    }
-  }
-  // `<variant>/<name>` -> content -> key
-  const names = new Map<string, Map<string, string>>();
-  // Every plain key first: a step name with `@` in it can never take another's key.
-  const taken = new Set(versions.keys());
-  for (const [base, known] of [...versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const byDir = [...known].sort(([ca, da], [cb, db]) => (da < db ? -1 : da > db ? 1 : ca < cb ? -1 : ca > cb ? 1 : 0));
-    const keys = new Map<string, string>();
-    byDir.forEach(([content, dir], i) => {
-      if (i === 0) return void keys.set(content, base);
-      let key = `${base}@${dir}`;
-      // One directory with two versions of a same-named step: number the next ones.
-      for (let n = 2; taken.has(key); n++) key = `${base}@${dir}#${n}`;
-      taken.add(key);
-      keys.set(content, key);
+export function stepsTable(builders: readonly Pick<Builder, 'variant' | 'builddir' | 'steps' | 'step_keys'>[]): StepsTable {
+  const found = new Map<string, Step>();
+  const text = new Map<string, string>();
+  const keys = builders.map((b) => {
+    const ks = keysOf(b);
+    b.steps.forEach((s, i) => {
+      const k = ks[i]!;
+      const t = JSON.stringify(s);
+      const known = text.get(k);
+      // Cannot happen for expand's keys (a key's inputs make its step); a guard, not a fallback.
+      if (known !== undefined && known !== t) throw new Error(`internal error: two different steps under the key ${JSON.stringify(k)} (builder directory ${b.builddir})`);
+      if (known === undefined) {
+        text.set(k, t);
+        found.set(k, s);
+      }
     });
-    names.set(base, keys);
-  }
+    return ks;
+  });
   const steps: Record<string, Step> = {};
-  const keys = builders.map((b) =>
-    b.steps.map((s) => {
-      const key = names.get(`${b.variant}/${s.name}`)!.get(same(s))!;
-      steps[key] ??= s;
-      return key;
-    }),
-  );
+  for (const k of [...found.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) steps[k] = found.get(k)!;
   return { steps, keys };
 }
 

@@ -22,3 +22,11 @@ export const TABLE_BUILDERS: TableBuilder[] = BRANCHES.flatMap((branch) =>
 
 export const TABLE_BY_NAME = new Map(TABLE_BUILDERS.map((b) => [b.name, b]));
 export const onBranch = (branch: Branch) => TABLE_BUILDERS.filter((b) => b.branch === branch);
+
+/** Builders in the order the generated master.cfg lists them (issue 17: never the order of the
+ *  YAML, so moving a definition changes nothing): branch by branch as §1 orders them, then by
+ *  builder directory (code-unit order). The document's own order is upstream's list order. */
+export function inConfigOrder<T extends { branch: Branch; builddir: string }>(builders: readonly T[]): T[] {
+  const at = (b: T) => BRANCHES.indexOf(b.branch);
+  return [...builders].sort((x, y) => at(x) - at(y) || (x.builddir < y.builddir ? -1 : x.builddir > y.builddir ? 1 : 0));
+}

@@ -62,7 +62,20 @@ def resolved(tables):
     """The tables with each builder's step keys replaced by the steps they name."""
     steps = tables["STEPS"]
     builders = [dict(b, steps=[steps[k] for k in b["steps"]]) for b in tables["BUILDERS"]]
-    return dict(tables, BUILDERS=builders)
+    schedulers = [s if "builders" in s else dict(s, builders=members(s, builders)) for s in tables.get("SCHEDULERS", [])]
+    return dict(tables, BUILDERS=builders, SCHEDULERS=schedulers)
+
+
+def members(s, builders):
+    """A scheduler's builders as master.cfg's scheduler_builders takes them from the BUILDERS rows."""
+    if s["kind"] == "force":
+        return [b["name"] for b in builders]
+    if s["kind"] == "pull_request":
+        order = s.get("group_order", [])
+        mine = [b for b in builders if b["branch"] in s.get("branches", [])]
+        mine.sort(key=lambda b: order.index(b["scheduler"]) if b["scheduler"] in order else len(order))
+        return [b["name"] for b in mine]
+    return [b["name"] for b in builders if b["branch"] == s.get("branch") and b["scheduler"] == s.get("key")]
 
 
 def walk(value, path):

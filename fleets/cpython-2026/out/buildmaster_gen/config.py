@@ -11,6 +11,7 @@ from buildbot.plugins import changes, reporters, util, worker
 
 from . import github, reports
 from .downtime import Downtime
+from .local_worker import LOCAL_WORKER, local_test_fleet
 from .schedulers import make_scheduler
 from .settings import endpoint, load_settings, random_secret, settings_path, warn
 
@@ -69,7 +70,8 @@ def make_builders(fleet, master):
             more["canStartBuild"] = Downtime(**b["downtime"])
         return util.BuilderConfig(
             name=b["name"],
-            workernames=[b["worker"]],
+            # A pool lists every worker that may run it (one builder directory, the same on each).
+            workernames=b.get("workers", [b["worker"]]),
             builddir=b["builddir"],
             tags=b["tags"],
             factory=factory(b["steps"]),
@@ -85,6 +87,13 @@ def buildmaster_config(fleet, settings):
     master = fleet["master"]
     gh = master["github"]
     fleet = dict(fleet, settings=settings)
+    local_workers = []
+    if settings["use_local_worker"]:
+        # The local test mode: the whole fleet becomes one builder per branch on a worker
+        # inside this process (local_worker.py).
+        builders, schedulers = local_test_fleet(fleet["builders"], fleet["schedulers"], str(settings["local_worker_buildfactory"]))
+        fleet = dict(fleet, builders=builders, schedulers=schedulers, workers=[])
+        local_workers.append(worker.LocalWorker(LOCAL_WORKER))
     if gh:
         # Secrets the GitHub services need: unset ones become random (unguessable) strings, so
         # nothing is sent with a known value. (Without its secret the change hook is not mounted.)
@@ -102,7 +111,7 @@ def buildmaster_config(fleet, settings):
     c["buildbotNetUsageData"] = None
     c["db"] = {"db_url": settings["db_url"]}
     c["protocols"] = {"pb": {"port": endpoint(settings, settings["worker_port"], gh)}}
-    c["workers"] = [make_worker(w, settings, master) for w in fleet["workers"]]
+    c["workers"] = [make_worker(w, settings, master) for w in fleet["workers"]] + local_workers
     c["builders"] = make_builders(fleet, master)
     c["schedulers"] = [make_scheduler(s, settings, gh) for s in fleet["schedulers"] if s["kind"] != "pull_request"]
     if gh:

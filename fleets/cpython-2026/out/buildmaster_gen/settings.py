@@ -50,6 +50,9 @@ DEFAULT_SETTINGS = {
     "verbosity": 1,
     "irc_password": None,  # enables SASL
     "irc_notify_events": ["better", "worse", "exception"],
+    # The local test mode (local_worker.py): one builder per branch, in-process.
+    "use_local_worker": False,
+    "local_worker_buildfactory": "debug",  # a build kind (builders.yaml `variants`)
 }
 
 

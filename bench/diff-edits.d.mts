@@ -1,0 +1,14 @@
+// Types of diff-edits.mjs (a plain module, so the benchmark runs without a build).
+export interface FleetTexts {
+  workers: string;
+  builders: string;
+}
+export interface Edit {
+  id: string;
+  what: string;
+  edit: (f: FleetTexts) => FleetTexts;
+}
+export const EDITS: Record<'2017' | '2026', Edit[]>;
+export function changedLineCount(before: string, after: string): number;
+export function changedLines(before: string, after: string): string[];
+export function affectedBuilders(before: readonly { builddir: string }[], after: readonly { builddir: string }[]): Set<string>;

@@ -1,0 +1,159 @@
+// The key each step of a builder is written under in master.cfg's STEPS table: a function of
+// the declarations that make that step and of nothing else (not of which other builders
+// share it, nor of where anything is written in the YAML), so that an edit changes only the
+// keys of the builders it changes.
+//
+// A key names the step, then only those of the builder's own inputs it depends on:
+//
+//   unix-make:clean                    the recipe's (family's) own: no kind, branch or worker in it
+//   debug/configure                    depends on the build kind (`debug`): its flags, env...
+//   unix-make:git@3.12                 depends on the branch (3.12)
+//   debug/test@3.12 parallel=4 timeout_factor=2    and on these worker fields
+//   debug/configure def.configure_extra=[--with-gcc=yes]     and on this definition field
+//
+// Dependence is found by trying: the steps made with the kind, the branch, or one field of the
+// worker or definition, set to a fixed neutral value (only the fields the recipe reads are
+// tried). The key's inputs (the neutral kind, branch, worker and definition with what the key
+// names put back) then make the step again, and must give the same step; if they do not
+// (inputs that matter only together), the key names all of them. So one key always means one
+// step, and equal keys mean equal steps, whatever the recipes read. A change to a kind (a
+// flag) changes its steps, not their keys: one line per step in the diff, no builder row.
+import type { Branch, BuilderDef, Step, Variant, Worker } from '../model/types.js';
+import { stepsFor, type StepContext } from './steps.js';
+
+// What a field is reset to. Validation's defaults where it has them; a field not here is
+// "absent". Any fixed values are correct: these only decide how often keys can be shared.
+const NEUTRAL_WORKER: Record<string, unknown> = { name: '', owner: '', os: { family: '' }, arch: '', max_builds: 1, pty: false, online: true, tags: [], timeout_factor: 1, exclude_test_resources: [] };
+const NEUTRAL_DEF: Record<string, unknown> = { name: '', worker: '', variant: '', configure_extra: [], test_extra: [], name_format: '{name} {branch}', dir_format: '{dir}.{worker}{suffix}', branch_tag: true, tags: [] };
+// A build kind with nothing of its own but its recipe (the family of steps it runs).
+const NEUTRAL_VARIANT: Variant = {
+  name: '', recipe: '', tags: [], configure_flags: [], test_flags: [], interpreter_flags: [], platform: 'x64', release: false, timeout_multiplier: 1,
+  schedule: '', compile_env: {}, test_env: {}, out_of_tree: false, build_flags: [], clean_flags: [], host_env: {}, steps_before: [],
+};
+const NEUTRAL_BRANCH: Branch = { name: '', dir: '', tag: '', features: [] };
+
+const text = (s: Step | undefined) => (s === undefined ? '' : JSON.stringify(s));
+
+/** Steps by their `name#occurrence` id (a family may run two steps of one name). */
+function byId(steps: readonly Step[]): Map<string, string> {
+  const seen = new Map<string, number>();
+  const out = new Map<string, string>();
+  for (const s of steps) {
+    const n = (seen.get(s.name) ?? 0) + 1;
+    seen.set(s.name, n);
+    out.set(n === 1 ? s.name : `${s.name}#${n}`, text(s));
+  }
+  return out;
+}
+
+function ids(steps: readonly Step[]): string[] {
+  return [...byId(steps).keys()];
+}
+
+/** The steps of `ctx`, or undefined when the recipe cannot make them from a probe's values. */
+function tryStepsFor(ctx: StepContext): Map<string, string> | undefined {
+  try {
+    return byId(stepsFor(ctx));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fields of `obj` whose value is not the neutral one, in name order. */
+function differing(obj: object, neutral: Record<string, unknown>): string[] {
+  const all = new Set([...Object.keys(obj), ...Object.keys(neutral)]);
+  const o = obj as Record<string, unknown>;
+  return [...all].filter((k) => JSON.stringify(o[k]) !== JSON.stringify(neutral[k])).sort();
+}
+
+/** `base` with `fields` taken from `source` (a field absent there is absent in the result). */
+function withFields<T>(base: object, source: object, fields: readonly string[]): T {
+  const out: Record<string, unknown> = { ...base };
+  const o = source as Record<string, unknown>;
+  for (const f of fields) {
+    if (o[f] === undefined) delete out[f];
+    else out[f] = o[f];
+  }
+  return out as T;
+}
+
+/** A field's value in a key: a plain word (no space, comma, bracket or quote) as it is, a
+ *  list of them as `[a,b]`, anything else as JSON. */
+const WORD = /^[\w.+=/:-]+$/;
+const isWord = (v: unknown): v is string => typeof v === 'string' && WORD.test(v);
+const value = (v: unknown) => (isWord(v) ? v : Array.isArray(v) && v.every(isWord) ? `[${v.join(',')}]` : JSON.stringify(v ?? null));
+
+/** `obj`, noting in `read` the name of each field read from it. */
+function watched<T extends object>(obj: T, read: Set<string>, prefix: string): T {
+  return new Proxy(obj, {
+    get(target, p, receiver) {
+      if (typeof p === 'string') read.add(prefix + p);
+      return Reflect.get(target, p, receiver) as unknown;
+    },
+    ownKeys(target) {
+      for (const k of Reflect.ownKeys(target)) if (typeof k === 'string') read.add(prefix + k);
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+/** A function giving the keys of one builder's steps; it remembers the probes it made, which
+ *  builders of one kind, branch or worker setting share (one per fleet: each expand). */
+export function stepKeyer(): (ctx: StepContext, steps: readonly Step[]) => string[] {
+  const memo = new Map<string, Map<string, string> | undefined>();
+  /** The steps made from the neutral worker, branch and definition with these fields put back. */
+  const make = (ctx: StepContext, useBranch: boolean, useVariant: boolean, wf: readonly string[], df: readonly string[]) => {
+    const w = ctx.worker as unknown as Record<string, unknown>;
+    const d = ctx.def as unknown as Record<string, unknown>;
+    const kind = useVariant ? ctx.variant.name : `:${ctx.variant.recipe}`;
+    const sig = JSON.stringify([kind, useBranch ? ctx.branch.name : null, wf.map((f) => [f, w[f]]), df.map((f) => [f, d[f]])]);
+    let steps = memo.get(sig);
+    if (steps === undefined && !memo.has(sig)) {
+      const variant = useVariant ? ctx.variant : { ...NEUTRAL_VARIANT, recipe: ctx.variant.recipe };
+      const worker = withFields<Worker>(NEUTRAL_WORKER, ctx.worker, wf);
+      const def = withFields<BuilderDef>(NEUTRAL_DEF, ctx.def, df);
+      memo.set(sig, (steps = tryStepsFor({ ...ctx, branch: useBranch ? ctx.branch : NEUTRAL_BRANCH, variant, worker, def })));
+    }
+    return steps;
+  };
+
+  return (ctx, steps) => {
+    const actual = byId(steps);
+    const { worker, def, branch, variant } = ctx;
+    const workerFields = differing(worker, NEUTRAL_WORKER);
+    const defFields = differing(def, NEUTRAL_DEF);
+    // Only the fields the recipe reads are tried (a field it never reads cannot matter).
+    const read = new Set<string>();
+    stepsFor({ ...ctx, worker: watched(worker, read, 'w:'), def: watched(def, read, 'd:') });
+
+    // Which steps change when the kind, the branch or one field is put back into the neutral inputs.
+    const changed = (a: Map<string, string> | undefined, b: Map<string, string> | undefined) =>
+      new Set([...actual.keys()].filter((id) => a === undefined || b === undefined || a.get(id) !== b.get(id)));
+    const own = make(ctx, true, true, [], []);
+    const branchMatters = changed(make(ctx, false, true, [], []), own);
+    const variantMatters = changed(make(ctx, true, false, [], []), own);
+    const workerMatters = workerFields.filter((f) => read.has(`w:${f}`)).map((f) => [f, changed(make(ctx, true, true, [f], []), own)] as const);
+    const defMatters = defFields.filter((f) => read.has(`d:${f}`)).map((f) => [f, changed(make(ctx, true, true, [], [f]), own)] as const);
+
+    return ids(steps).map((id) => {
+      let useBranch = branchMatters.has(id);
+      let useVariant = variantMatters.has(id);
+      let wf = workerMatters.filter(([, set]) => set.has(id)).map(([f]) => f);
+      let df = defMatters.filter(([, set]) => set.has(id)).map(([f]) => f);
+      // The key's inputs must make the step again, else (inputs that matter only together)
+      // the key names all of the builder's inputs.
+      if (make(ctx, useBranch, useVariant, wf, df)?.get(id) !== actual.get(id)) {
+        useBranch = useVariant = true;
+        wf = workerFields;
+        df = defFields;
+      }
+      const w = worker as unknown as Record<string, unknown>;
+      const d = def as unknown as Record<string, unknown>;
+      return [
+        `${useVariant ? `${variant.name}/` : `${variant.recipe}:`}${id}${useBranch ? `@${branch.name}` : ''}`,
+        ...wf.map((f) => `${f}=${value(w[f])}`),
+        ...df.map((f) => `def.${f}=${value(d[f])}`),
+      ].join(' ');
+    });
+  };
+}
