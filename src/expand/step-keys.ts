@@ -23,12 +23,12 @@ import { stepsFor, type StepContext } from './steps.js';
 
 // What a field is reset to. Validation's defaults where it has them; a field not here is
 // "absent". Any fixed values are correct: these only decide how often keys can be shared.
-const NEUTRAL_WORKER: Record<string, unknown> = { name: '', owner: '', os: { family: '' }, arch: '', max_builds: 1, pty: false, online: true, tags: [], timeout_factor: 1, exclude_test_resources: [] };
-const NEUTRAL_DEF: Record<string, unknown> = { name: '', worker: '', variant: '', configure_extra: [], test_extra: [], name_format: '{name} {branch}', dir_format: '{dir}.{worker}{suffix}', branch_tag: true, tags: [] };
+const NEUTRAL_WORKER: Record<string, unknown> = { name: '', owner: '', os: { family: '' }, arch: '', max_builds: 1, pty: false, online: true, tags: [], timeout_factor: 1, exclude_test_resources: [], capabilities: [] };
+const NEUTRAL_DEF: Record<string, unknown> = { name: '', worker: '', variant: '', configure_extra: [], test_extra: [], name_format: '{name} {branch}', dir_format: '{dir}.{worker}{suffix}', branch_tag: true, tags: [], steps: [], extras: [] };
 // A build kind with nothing of its own but its recipe (the family of steps it runs).
 const NEUTRAL_VARIANT: Variant = {
   name: '', recipe: '', tags: [], configure_flags: [], test_flags: [], interpreter_flags: [], platform: 'x64', release: false, timeout_multiplier: 1,
-  schedule: '', compile_env: {}, test_env: {}, out_of_tree: false, build_flags: [], clean_flags: [], host_env: {}, steps_before: [],
+  schedule: '', compile_env: {}, test_env: {}, out_of_tree: false, build_flags: [], clean_flags: [], host_env: {}, steps_before: [], steps: [], extras: [],
 };
 const NEUTRAL_BRANCH: Branch = { name: '', dir: '', tag: '', features: [] };
 
