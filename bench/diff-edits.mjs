@@ -37,8 +37,17 @@ function cutItem(text, name) {
 const dropLines = (text, needle) => text.split('\n').filter((l) => !l.includes(needle)).join('\n');
 
 /** A new owner's worker (its name sorts before every other) and three builders of it, appended. */
+/** A worker at the end of `workers:` (above the `owners:` table and its comment, when the
+ *  file has one, with its owner added at the table's end), its definitions at the end of
+ *  `builders:`. */
 function addWorker(f, worker, defs) {
-  return { workers: `${f.workers.trimEnd()}\n${worker}\n`, builders: `${f.builders.trimEnd()}\n${defs}\n` };
+  const owner = /owner: (\S+)/.exec(worker)[1];
+  const lines = f.workers.trimEnd().split('\n');
+  let at = lines.findIndex((l) => l.startsWith('owners:'));
+  if (at < 0) return { workers: `${f.workers.trimEnd()}\n${worker}\n`, builders: `${f.builders.trimEnd()}\n${defs}\n` };
+  while (at > 0 && /^(#.*)?$/.test(lines[at - 1])) at--;
+  lines.splice(at, 0, worker);
+  return { workers: `${lines.join('\n')}\n  ${owner}: { github: ${owner}, name: null }\n`, builders: `${f.builders.trimEnd()}\n${defs}\n` };
 }
 
 export const EDITS = {

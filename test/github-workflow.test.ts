@@ -246,6 +246,8 @@ describe('.github/workflows/check.yml', () => {
         expect(at).toBeGreaterThan(key.length + 2);
         writeFileSync(join(fleet, file), yaml.slice(0, at) + text + yaml.slice(at));
       }
+      // The new owner in the owners table (the end of the file).
+      appendFileSync(join(fleet, 'workers.yaml'), '  jdoe: { github: jdoe, name: Jane Doe }\n');
     }, { with2026: true });
     const { runs, summary } = runWorkflow(work, temp);
     expect(step(runs, /^Validate/).status).toBe(0);

@@ -72,7 +72,7 @@ describe.each(BUILDBOTS)('loaded by Buildbot $id', (bb) => {
   });
 
   describe('fleet-2026: the snapshot generates', () => {
-    it('test/fixtures/cpython-2026-af48ad7 generates a master.cfg (validate --strict clean)', () => {
+    it('test/fixtures/cpython-2026-af48ad7 generates a master.cfg with no error (warnings of rules newer than the snapshot allowed)', () => {
       expect(existsSync(snapshotConfig())).toBe(true);
     });
   });

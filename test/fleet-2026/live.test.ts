@@ -4,7 +4,7 @@
 // pyflakes accept it. And a new owner's worker with three builders (the YAML and the
 // regenerated out/, nothing else) keeps all of that true, changes no other builder as
 // Buildbot loads it, and breaks no test. See docs/living-fleet.md.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/pipeline.js';
@@ -110,6 +110,8 @@ function withNewWorker(): string {
   cpSync(LIVE_2026, dir, { recursive: true });
   addToList(join(dir, 'workers.yaml'), 'workers', WORKER_YAML);
   addToList(join(dir, 'builders.yaml'), 'builders', BUILDERS_YAML);
+  // The request form's public half: the new owner in the owners table (the end of the file).
+  appendFileSync(join(dir, 'workers.yaml'), `  ${OWNER}: { github: ${OWNER}, name: New Owner }\n`);
   return dir;
 }
 

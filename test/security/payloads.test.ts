@@ -11,6 +11,7 @@ import { FAMILIES, length, printable } from './fields.js';
 import { baseFleet, expectLocated, generateFleet, type ReadbackCase } from './harness.js';
 import { cli, run, tempDir } from '../pipeline/helpers.js';
 import { BUILDBOTS, type Buildbot } from '../buildbots.js';
+import { writePackage } from '../config-copy.js';
 
 /** A scratch directory where `import pwnmod` works and leaves a trace. */
 function scratch() {
@@ -19,6 +20,7 @@ function scratch() {
   const work = join(dir, 'work');
   mkdirSync(lib);
   mkdirSync(work);
+  writePackage(work); // the package every master.cfg imports, beside it
   writeFileSync(join(lib, 'pwnmod.py'), `open(${JSON.stringify(join(dir, 'imported'))}, "w").close()\n`);
   const env = { PYTHONPATH: lib, PYBUILDBOT_SETTINGS_PATH: join(dir, 'no-settings.yaml') };
   return { dir, work, env, hit: () => existsSync(join(dir, 'imported')) || existsSync(join(work, 'pwned')) };

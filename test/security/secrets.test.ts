@@ -7,6 +7,7 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from '../pipeline/helpers.js';
 import { BUILDBOTS } from '../buildbots.js';
+import { copyConfig } from '../config-copy.js';
 import { FAMILIES } from './fields.js';
 import { baseFleet, BUILDERS_FILE, generateFleet, generateText, WORKERS_FILE } from './harness.js';
 
@@ -67,7 +68,7 @@ describe('the committed files hold no secret', () => {
 
   it.each(BUILDBOTS)('the sample settings are real-shaped: master.cfg loads them in Buildbot $id (so the check below is not vacuous)', (bb) => {
     const dir = tempDir('bmg-settings-');
-    writeFileSync(join(dir, 'master.cfg'), readFileSync(join(ROOT, 'out/master.cfg')));
+    copyConfig(join(ROOT, 'out/master.cfg'), dir);
     const code = 'ns = {"__file__": "master.cfg"}\nexec(compile(open("master.cfg").read(), "master.cfg", "exec"), ns)\nprint(sorted(w.password for w in ns["c"]["workers"] if "Pa55" in w.password))';
     const r = run(bb.python, ['-c', code], { cwd: dir, env: { PYBUILDBOT_SETTINGS_PATH: SETTINGS } });
     expect(r.status, r.stderr).toBe(0);
