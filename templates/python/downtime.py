@@ -75,7 +75,8 @@ class Downtime:
     with the same window, unlike a closure made at each load."""
 
     def __init__(self, start, end, weekday=None, tz=None, timezone=None, drain=0):
-        self.key = (str(start), str(end), weekday, tz or timezone, drain)
+        # The drain is part of the window's identity only when there is one.
+        self.key = (str(start), str(end), weekday, tz or timezone) + ((drain,) if drain else ())
         self.drain = drain
         self.start, self.end = _parse_hhmm(start), _parse_hhmm(end)
         self.weekday = _weekday_number(weekday)
