@@ -1,7 +1,7 @@
 // No secret in the repository: the YAML refuses keys that name one, and the committed
 // out/master.cfg holds none of the values of a real-shaped settings file (it reads them
 // from that file on the master at start-up).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
