@@ -34,7 +34,8 @@ function setup() {
   const root = temp();
   const fleet = join(root, 'fleet');
   mkdirSync(join(fleet, 'out'), { recursive: true });
-  for (const f of ['workers.yaml', 'builders.yaml', 'out/master.cfg']) cpSync(join(REPO, f), join(fleet, f));
+  // out/ is master.cfg and the package beside it (buildmaster_gen/), as generate writes it.
+  for (const f of ['workers.yaml', 'builders.yaml', 'out/master.cfg', 'out/buildmaster_gen']) cpSync(join(REPO, f), join(fleet, f), { recursive: true });
   const master = join(root, 'master');
   mkdirSync(master);
   writeFileSync(join(master, 'buildbot.tac'), '# stand-in: deploy only looks for it here\n');

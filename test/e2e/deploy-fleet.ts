@@ -42,7 +42,18 @@ export class ReducedFleet {
 
   append(file: 'workers' | 'builders', text: string): void {
     const path = join(this.dir, `${file}.yaml`);
-    writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n${text}`);
+    const yaml = readFileSync(path, 'utf8');
+    const owners = /^owners:/m.exec(yaml);
+    if (file === 'builders' || !owners) return writeFileSync(path, `${yaml.trimEnd()}\n${text}`);
+    // workers.yaml ends with the owners table: the worker goes above it (and its comment),
+    // and its owner, when new, into the table.
+    const lines = yaml.trimEnd().split('\n');
+    let at = lines.findIndex((l) => l.startsWith('owners:'));
+    while (at > 0 && /^(#.*)?$/.test(lines[at - 1]!)) at--;
+    lines.splice(at, 0, ...text.trimEnd().split('\n'));
+    const owner = /owner: (\S+)/.exec(text)?.[1];
+    const known = owner !== undefined && new RegExp(`^  ${owner}:`, 'm').test(yaml.slice(owners.index));
+    writeFileSync(path, `${lines.join('\n')}\n${owner && !known ? `  ${owner}: { github: null, name: null }\n` : ''}`);
   }
 
   get masterCfg(): string {

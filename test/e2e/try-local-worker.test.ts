@@ -2,7 +2,8 @@
 // as python/buildmaster-config's README describes it): the fleet becomes one "Test Builder"
 // per branch on `local-worker`, a worker inside the master. Buildbot judges it: checkconfig,
 // then a real master whose in-process worker builds the stand-in CPython repository.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyConfig } from '../config-copy.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Results } from './api.js';
@@ -33,7 +34,7 @@ describe.each(BUILDBOTS)('use_local_worker (2026 master.cfg) on Buildbot $id', (
   it('checkconfig: the config is good in the local test mode', async () => {
     const dir = join(root, 'check');
     mkdirSync(dir);
-    copyFileSync(CFG, join(dir, 'master.cfg'));
+    copyConfig(CFG, dir); // master.cfg and the package beside it
     writeFileSync(join(dir, 'settings.yaml'), 'use_local_worker: true\n');
     const output = await run(bb.buildbot, ['checkconfig', dir], { env: { PYBUILDBOT_SETTINGS_PATH: join(dir, 'settings.yaml') } });
     expect(output).toContain('Config file is good!');
