@@ -14,6 +14,7 @@ import { activeBuilders, buildResult, deploy, gatedTests, openGate, ReducedFleet
 import { FixtureRepo } from './fixture.js';
 import { Harness, makeTempRoot } from './harness.js';
 import { BUILDBOTS } from '../buildbots.js';
+import { masterPid } from '../../src/deploy/master-process.js';
 
 const WORKERS = ['angelico-debian-amd64', 'bolen-ubuntu'];
 const DEBIAN = 'AMD64 Debian root 3.x';
@@ -131,9 +132,19 @@ describe.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('deploy on Buildbot %
     fleet.edit('builders', DEBUG_FLAGS.replace('[--with-pydebug]', '[--with-pydebug, --with-assertions]'), DEBUG_FLAGS);
     await fleet.generate();
     const at = h.masterLog().length;
-    const r = await deploy(bb, fleet, h, ['--timeout', '0']);
+    // A master too busy to answer in time: stopped (SIGSTOP) until deploy has given up. The
+    // SIGHUP deploy sends waits, pending, and is handled when the master runs again.
+    const pid = masterPid(h.masterDir)!;
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid, 'SIGSTOP');
+    let r;
+    try {
+      r = await deploy(bb, fleet, h, ['--timeout', '2']);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
     expect(r.code).toBe(1);
-    expect(r.err).toContain('has not said "configuration update complete" after 0 s');
+    expect(r.err).toContain('has not said "configuration update complete" after 2 s');
     // The master goes on and applies it.
     await waitFor('the reconfig to complete', async () => h.masterLog().slice(at).includes('configuration update complete'));
     expect(await activeBuilders(h)).toEqual(fleet.builders());
