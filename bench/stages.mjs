@@ -33,7 +33,7 @@ const [{ loadYaml }, { validate }, { expand }, { render }, { writeAtomic, readIf
   import(new URL('validate/validate.js', dist)),
   import(new URL('expand/expand.js', dist)),
   import(new URL('render/render.js', dist)),
-  import(new URL('output.js', dist)),
+  import(new URL('cli/out-dir.js', dist)),
 ]);
 lap('import');
 
