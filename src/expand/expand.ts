@@ -5,8 +5,8 @@ import { ruleExcludes } from '../model/branch-rules.js';
 import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../model/types.js';
 import { builderDowntime } from './downtime.js';
 import { withExtras } from './overlay.js';
-import { stepKeyer } from './step-keys.js';
-import { type StepContext, stepsFor } from './steps.js';
+import { stepKeyer, stepsReading } from './step-keys.js';
+import type { StepContext } from './steps.js';
 
 function excludedBy(rule: BranchRule | undefined, branch: Branch, owner: string): string | undefined {
   const why = ruleExcludes(rule, branch);
@@ -93,7 +93,8 @@ export function expand(fleet: Fleet): BuilderMatrix {
         ...new Set([...(def.branch_tag ? [branch.tag] : []), ...(tier ? [tier] : []), ...(def.stability ? [def.stability] : []), ...variant.tags, ...def.tags]),
       ];
       const ctx = made.ctx;
-      const steps = stepsFor(ctx);
+      const withReads = stepsReading(ctx);
+      const { steps } = withReads;
       const description = fleet.master.builder_descriptions ? [variant.description ?? variant.name, worker.online ? '' : ' (worker offline)'].join('') : '';
       builders.push({
         name,
@@ -110,7 +111,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
         scheduler: scheduleFor(fleet, variant.schedule, branch.name),
         description,
         steps,
-        step_keys: stepKeys(ctx, steps),
+        step_keys: stepKeys(ctx, withReads),
         ...(worker.downtime ? { downtime: builderDowntime(worker.downtime, variant) } : {}),
       });
     });

@@ -46,10 +46,6 @@ function byId(steps: readonly Step[]): Map<string, string> {
   return out;
 }
 
-function ids(steps: readonly Step[]): string[] {
-  return [...byId(steps).keys()];
-}
-
 /** The steps of `ctx`, or undefined when the recipe cannot make them from a probe's values. */
 function tryStepsFor(ctx: StepContext): Map<string, string> | undefined {
   try {
@@ -59,11 +55,30 @@ function tryStepsFor(ctx: StepContext): Map<string, string> | undefined {
   }
 }
 
+// Every builder asks the same questions of the same worker and definition objects (a
+// definition makes one builder per branch, a worker serves many): the JSON of each field,
+// and which fields differ from neutral, are worked out once per object.
+const fieldJson = new WeakMap<object, Map<string, string>>();
+
+/** JSON of `obj[field]` ("u" for absent: unlike any JSON text). */
+function json(obj: object, field: string): string {
+  let m = fieldJson.get(obj);
+  if (!m) fieldJson.set(obj, (m = new Map()));
+  let t = m.get(field);
+  if (t === undefined) m.set(field, (t = JSON.stringify((obj as Record<string, unknown>)[field]) ?? 'u'));
+  return t;
+}
+
+const differingFields = new WeakMap<object, string[]>();
+
 /** Fields of `obj` whose value is not the neutral one, in name order. */
 function differing(obj: object, neutral: Record<string, unknown>): string[] {
-  const all = new Set([...Object.keys(obj), ...Object.keys(neutral)]);
-  const o = obj as Record<string, unknown>;
-  return [...all].filter((k) => JSON.stringify(o[k]) !== JSON.stringify(neutral[k])).sort();
+  let out = differingFields.get(obj);
+  if (!out) {
+    const all = new Set([...Object.keys(obj), ...Object.keys(neutral)]);
+    differingFields.set(obj, (out = [...all].filter((k) => json(obj, k) !== json(neutral, k)).sort()));
+  }
+  return out;
 }
 
 /** `base` with `fields` taken from `source` (a field absent there is absent in the result). */
@@ -97,16 +112,26 @@ function watched<T extends object>(obj: T, read: Set<string>, prefix: string): T
   });
 }
 
-/** A function giving the keys of one builder's steps; it remembers the probes it made, which
- *  builders of one kind, branch or worker setting share (one per fleet: each expand). */
-export function stepKeyer(): (ctx: StepContext, steps: readonly Step[]) => string[] {
+/** A builder's steps, and the worker and definition fields the recipe read to make them
+ *  (`w:<field>`, `d:<field>`): what the keys are worked out from. */
+export function stepsReading(ctx: StepContext): { steps: Step[]; read: Set<string> } {
+  const read = new Set<string>();
+  const steps = stepsFor({ ...ctx, worker: watched(ctx.worker, read, 'w:'), def: watched(ctx.def, read, 'd:') });
+  return { steps, read };
+}
+
+/** A function giving the keys of one builder's steps (made by stepsReading); it remembers the
+ *  probes it made, which builders of one kind, branch or worker setting share (one per fleet:
+ *  each expand). */
+export function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; read: ReadonlySet<string> }) => string[] {
   const memo = new Map<string, Map<string, string> | undefined>();
   /** The steps made from the neutral worker, branch and definition with these fields put back. */
   const make = (ctx: StepContext, useBranch: boolean, useVariant: boolean, wf: readonly string[], df: readonly string[]) => {
-    const w = ctx.worker as unknown as Record<string, unknown>;
-    const d = ctx.def as unknown as Record<string, unknown>;
     const kind = useVariant ? ctx.variant.name : `:${ctx.variant.recipe}`;
-    const sig = JSON.stringify([kind, useBranch ? ctx.branch.name : null, wf.map((f) => [f, w[f]]), df.map((f) => [f, d[f]])]);
+    // One line per input; JSON texts hold no raw control character, so \u0001 cannot occur in them.
+    let sig = `${kind}\u0001${useBranch ? ctx.branch.name : '\u0002'}`;
+    for (const f of wf) sig += `\u0001w${f}\u0001${json(ctx.worker, f)}`;
+    for (const f of df) sig += `\u0001d${f}\u0001${json(ctx.def, f)}`;
     let steps = memo.get(sig);
     if (steps === undefined && !memo.has(sig)) {
       const variant = useVariant ? ctx.variant : { ...NEUTRAL_VARIANT, recipe: ctx.variant.recipe };
@@ -117,25 +142,24 @@ export function stepKeyer(): (ctx: StepContext, steps: readonly Step[]) => strin
     return steps;
   };
 
-  return (ctx, steps) => {
+  return (ctx, { steps, read }) => {
     const actual = byId(steps);
+    const ids = [...actual.keys()];
     const { worker, def, branch, variant } = ctx;
     const workerFields = differing(worker, NEUTRAL_WORKER);
     const defFields = differing(def, NEUTRAL_DEF);
-    // Only the fields the recipe reads are tried (a field it never reads cannot matter).
-    const read = new Set<string>();
-    stepsFor({ ...ctx, worker: watched(worker, read, 'w:'), def: watched(def, read, 'd:') });
 
-    // Which steps change when the kind, the branch or one field is put back into the neutral inputs.
+    // Which steps change when the kind, the branch or one field is put back into the neutral
+    // inputs. Only the fields the recipe read are tried (a field it never reads cannot matter).
     const changed = (a: Map<string, string> | undefined, b: Map<string, string> | undefined) =>
-      new Set([...actual.keys()].filter((id) => a === undefined || b === undefined || a.get(id) !== b.get(id)));
+      new Set(ids.filter((id) => a === undefined || b === undefined || a.get(id) !== b.get(id)));
     const own = make(ctx, true, true, [], []);
     const branchMatters = changed(make(ctx, false, true, [], []), own);
     const variantMatters = changed(make(ctx, true, false, [], []), own);
     const workerMatters = workerFields.filter((f) => read.has(`w:${f}`)).map((f) => [f, changed(make(ctx, true, true, [f], []), own)] as const);
     const defMatters = defFields.filter((f) => read.has(`d:${f}`)).map((f) => [f, changed(make(ctx, true, true, [], [f]), own)] as const);
 
-    return ids(steps).map((id) => {
+    return ids.map((id) => {
       let useBranch = branchMatters.has(id);
       let useVariant = variantMatters.has(id);
       let wf = workerMatters.filter(([, set]) => set.has(id)).map(([f]) => f);

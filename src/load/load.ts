@@ -5,7 +5,7 @@
 // the recursive parser sees them), duplicate keys found in linear time, and aliases that
 // cannot blow the data up.
 import { closeSync, readSync } from 'node:fs';
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import { InvalidInput, type Problem } from '../model/problems.js';
 import type { RuleId } from '../model/problem-rules.js';
 import { NotRegularFile, openRegular } from './regular-file.js';
@@ -125,12 +125,12 @@ export function parseYaml(text: string, shown: string): SourceFile {
   };
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   const lines = text.split(/\r\n|\r|\n/);
-  const limit = tokenLimits(text);
-  if (limit) throw new InvalidInput([problem(shown, positionIn(text, limit.offset), limit.message, limit.rule)]);
   // uniqueKeys: false, because yaml's own check is quadratic (100k keys take minutes);
   // checkShape finds duplicate keys in linear time.
   // merge: `<<: *defaults` merge keys are read (they are not YAML 1.2, but people use them).
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', merge: true });
+  const parsed = parseWithinLimits(text, lineCounter, { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', merge: true });
+  if ('limit' in parsed) throw new InvalidInput([problem(shown, positionIn(text, parsed.limit.offset), parsed.limit.message, parsed.limit.rule)]);
+  const { doc } = parsed;
   if (doc.errors.length) throw new InvalidInput(syntaxProblems(doc.errors, lines, shown, at));
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new InvalidInput([problem(shown, START, 'the file is empty; expected a mapping (see the schema in schema/)', 'empty-file')]);
@@ -244,17 +244,71 @@ const LEXER_MARKS = new Set(['\x02', '\x18', '\x1f', '\ufeff']);
 /** Tokens that are punctuation, not nodes. */
 const PUNCTUATION = new Set([',', ':', '-', '?', ']', '}', '---', '...']);
 
-/** The first place where the tokens nest deeper than anyone writes by hand, or hold more
- *  nodes than MAX_NODES. yaml's parser recurses and allocates per level (10 MiB of `[`
- *  takes a minute and gigabytes) and costs about 1 kB a node (10 MiB of `[1,1,...` runs out
- *  of memory); its lexer does neither, and this stops at the first sign of either. */
-function tokenLimits(text: string): { offset: number; message: string; rule: RuleId } | undefined {
+interface Limit {
+  offset: number;
+  message: string;
+  rule: RuleId;
+}
+
+/** A token past the limits: thrown out of the token stream to stop the parse at once. */
+class OverLimit extends Error {
+  constructor(readonly limit: Limit) {
+    super(limit.message);
+  }
+}
+
+/** What yaml's parseDocument does, with its pass of the lexer watched by tokenLimits: the
+ *  parser and composer never see a token past the first one over the limits. */
+function parseWithinLimits(text: string, lineCounter: LineCounter, options: ConstructorParameters<typeof Composer>[0]): { doc: Document } | { limit: Limit } {
+  if (text.length > MAX_NODES) {
+    // A text this long could hold more than MAX_NODES values (a shorter one cannot: each
+    // token is at least one character), and a parser holding a million is slow: count
+    // them in a pass of their own first.
+    const over = tokenLimits();
+    for (const lexeme of new Lexer().lex(text)) {
+      const limit = over(lexeme);
+      if (limit) return { limit };
+    }
+  }
+  const parser = new Parser(lineCounter.addNewLine);
+  const over = tokenLimits();
+  function* tokens() {
+    lineCounter.addNewLine(0); // as Parser.parse does for the start of the input
+    for (const lexeme of new Lexer().lex(text)) {
+      const limit = over(lexeme);
+      if (limit) throw new OverLimit(limit);
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  let doc: Document | undefined;
+  try {
+    for (const next of new Composer(options).compose(tokens(), true, text.length)) {
+      if (!doc) doc = next;
+      else {
+        doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
+  } catch (e) {
+    if (e instanceof OverLimit) return { limit: e.limit };
+    throw e;
+  }
+  return { doc: doc! }; // compose(..., forceDoc = true) always makes one
+}
+
+/** A watch on the lexer's tokens, in order: the first place where they nest deeper than
+ *  anyone writes by hand, or hold more nodes than MAX_NODES. yaml's parser recurses and
+ *  allocates per level (10 MiB of `[` takes a minute and gigabytes) and costs about 1 kB a
+ *  node (10 MiB of `[1,1,...` runs out of memory); its lexer does neither, and the parse
+ *  stops at the first sign of either. */
+function tokenLimits(): (tok: string) => Limit | undefined {
   let flow = 0;
   let col = 0;
   let offset = 0;
   let nodes = 0;
-  for (const tok of new Lexer().lex(text)) {
-    if (LEXER_MARKS.has(tok)) continue; // the lexer's own markers, not source text
+  return (tok) => {
+    if (LEXER_MARKS.has(tok)) return undefined; // the lexer's own markers, not source text
     const c = tok[0];
     if (c === '[' || c === '{') {
       if (++flow > MAX_DEPTH) return { offset, message: tooDeep, rule: 'yaml-too-deep' };
@@ -270,8 +324,8 @@ function tokenLimits(text: string): { offset: number; message: string; rule: Rul
     offset += tok.length;
     const nl = Math.max(tok.lastIndexOf('\n'), tok.lastIndexOf('\r'));
     col = nl < 0 ? col + tok.length : tok.length - nl - 1;
-  }
-  return undefined;
+    return undefined;
+  };
 }
 
 /** Before converting to plain data, in one linear walk without recursion: duplicate keys,
