@@ -13,10 +13,11 @@ import { driftMarkdown } from '../explain/drift-markdown.js';
 import { OUTPUT_FILE, readIfExists, unifiedDiff } from './out-dir.js';
 import { PROGRAM } from './commands.js';
 import { annotation } from './print-problems.js';
+import { UserError } from '../model/problems.js';
 import { NotRegularFile, readRegular } from '../load/regular-file.js';
 
 /** The base file of `changes` cannot be read or is not a master.cfg we can read back. */
-export class UnreadableBase extends Error {}
+export class UnreadableBase extends UserError {}
 
 const onGitHub = (c: Context) => c.io.env.GITHUB_ACTIONS === 'true';
 

@@ -2,10 +2,10 @@
 // options, the fleet, and how paths and commands are shown to the user.
 import type { Values } from './args.js';
 import type { FleetLocation } from './fleet-paths.js';
-import type { Problem } from '../model/problems.js';
+import { UserError, type Problem } from '../model/problems.js';
 
 /** The file system refused (`--out` is a file, a read-only directory, ...): the user's to fix, not a bug. */
-export class FileError extends Error {}
+export class FileError extends UserError {}
 
 export function fsStep<T>(what: string, f: () => T): T {
   try {

@@ -12,22 +12,17 @@ import { parseCommandLine, UsageError, type Values } from './args.js';
 import { commandHelp, commandNamed, overallHelp, PROGRAM, RUN, usageLine, type CommandSpec } from './commands.js';
 import { displayPath, FleetNotFound, locateFleets, type FleetLocation } from './fleet-paths.js';
 import type { Generated } from '../pipeline.js';
-import { InvalidInput } from '../model/problems.js';
+import { InvalidInput, UserError } from '../model/problems.js';
 import { listFiles, OUTPUT_FILE, PACKAGE, readIfExists, writeAtomicSet } from './out-dir.js';
-import { FileError, fsStep, type Context, type Io } from './context.js';
+import { fsStep, type Context, type Io } from './context.js';
 import { memoKey, remember, type Printed } from './check-memo.js';
 // Loaded after check-gate.js has run: a memoised `check` never loads these (nor yaml, ajv, handlebars).
 const { loadFleet, renderConfig, renderOutputs } = await import('../pipeline.js');
 const { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } = await import('./print-problems.js');
-const { buildersSchema, workersSchema } = await import('../validate/schemas.js');
-const { explain, UnknownName } = await import('../explain/explain.js');
-const { matrixJson, matrixText } = await import('../explain/matrix.js');
-const { checkOutput, changesReport, UnreadableBase } = await import('./check.js');
-const { checkPackage } = await import('./check-package.js');
-const { writeReport } = await import('../fleet-report/command.js');
-const { deployCommand } = await import('./deploy.js');
-const { onboard } = await import('./onboard.js');
-const { readSettings, settingsProblems, SettingsError } = await import('../validate/settings-check.js');
+// What only some commands need is loaded by the command that needs it.
+const explainModule = () => import('../explain/explain.js');
+const checkModule = () => import('./check.js');
+const settingsModule = () => import('../validate/settings-check.js');
 
 export const version = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -59,8 +54,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   try {
     const fleets = fsStep('look for the fleet', () => locateFleets(values, io.cwd, command.name === 'schema' ? 'schema' : 'out'));
-    if (command.name === 'explain' && fleets.length > 1) return explainAcross(fleets, args.join(' '), values, io);
-    if (command.name === 'deploy') return deployOne(fleets, args[0]!, values, io);
+    if (command.name === 'explain' && fleets.length > 1) return await explainAcross(fleets, args.join(' '), values, io);
+    if (command.name === 'deploy') return await deployOne(fleets, args[0]!, values, io);
     if (command.name === 'try') return (await import('./try.js')).runTry(args, context(io, values, fleets[0]!, false), fleets.length);
     // A passing `check` is remembered (check-memo.ts), with what it printed.
     const memo = command.name === 'check' ? { argv, cwd: io.cwd, env: io.env, tty: process.stderr.isTTY === true, fleets } : undefined;
@@ -68,7 +63,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const printed: Printed = [];
     const runIo: Io = key ? { ...io, out: (s) => (printed.push([1, s]), io.out(s)), err: (s) => (printed.push([2, s]), io.err(s)) } : io;
     let code = 0;
-    for (const fleet of fleets) code = Math.max(code, runOne(command, args, context(runIo, values, fleet, fleets.length > 1)));
+    for (const fleet of fleets) code = Math.max(code, await runOne(command, args, context(runIo, values, fleet, fleets.length > 1)));
     // Only when nothing changed while it ran.
     if (key && code === 0 && memoKey(memo)?.key === key.key) remember(key, fleets.map((f) => f.out), printed, io.env);
     return code;
@@ -77,7 +72,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`${PROGRAM}: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof FileError) {
+    if (e instanceof UserError) {
       io.err(`${PROGRAM}: ${e.message}\n`);
       return 2;
     }
@@ -111,10 +106,11 @@ function context(io: Io, values: Values, fleet: FleetLocation, several: boolean)
 }
 
 /** Run one command on one fleet; bad input is reported here, so the next fleet still runs. */
-function runOne(command: CommandSpec, args: string[], c: Context): number {
+async function runOne(command: CommandSpec, args: string[], c: Context): Promise<number> {
   const { io, values, fleet, show } = c;
   try {
     if (command.name === 'schema') {
+      const { buildersSchema, workersSchema } = await import('../validate/schemas.js');
       fsStep(`write ${show(fleet.out)}`, () => {
         mkdirSync(fleet.out, { recursive: true });
         for (const [name, schema] of [['workers', workersSchema], ['builders', buildersSchema]] as const) {
@@ -130,13 +126,13 @@ function runOne(command: CommandSpec, args: string[], c: Context): number {
       io.err('--strict: warnings count as errors\n');
       return 2;
     }
-    return runLoaded(command, args, g, c);
+    return await runLoaded(command, args, g, c);
   } catch (e) {
     if (e instanceof InvalidInput) {
       c.printProblems(e.problems);
       return 2;
     }
-    if (e instanceof UnknownName || e instanceof FileError || e instanceof UnreadableBase || e instanceof SettingsError) {
+    if (e instanceof UserError) {
       io.err(`${PROGRAM}: ${e.message}\n`);
       return 2;
     }
@@ -144,14 +140,14 @@ function runOne(command: CommandSpec, args: string[], c: Context): number {
   }
 }
 
-function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Context): number {
+async function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Context): Promise<number> {
   const { io, values, fleet, show } = c;
   const summary = `${g.matrix.builders.length} builders on ${g.matrix.workers.length} workers`;
   const outFile = join(fleet.out, OUTPUT_FILE);
   const shownOut = show(outFile);
   switch (command.name) {
     case 'explain':
-      io.out(explain(args.join(' '), g));
+      io.out((await explainModule()).explain(args.join(' '), g));
       return 0;
     case 'matrix': {
       const only = values.branches?.split(',').map((b) => b.trim()).filter(Boolean);
@@ -160,12 +156,14 @@ function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Contex
         io.err(`${PROGRAM}: --branches: no branch \`${unknown[0] ?? ''}\` (branches: ${g.matrix.branches.map((b) => b.name).join(', ')})\n`);
         return 2;
       }
+      const { matrixJson, matrixText } = await import('../explain/matrix.js');
       io.out(values.json ? `${JSON.stringify(matrixJson(g.matrix, only), null, 2)}\n` : matrixText(g.matrix, undefined, only));
       return 0;
     }
     case 'validate': {
       if (values.settings !== undefined) {
         const path = resolve(io.cwd, values.settings);
+        const { readSettings, settingsProblems } = await settingsModule();
         const problems = settingsProblems(readSettings(path, show(path)), g.fleet, g.sources.workers);
         c.printProblems(problems);
         if (problems.some((p) => p.severity === 'error') || (values.strict && problems.length)) return 2;
@@ -174,9 +172,9 @@ function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Contex
       return 0;
     }
     case 'onboard':
-      return onboard(args[0]!, g, c);
+      return (await import('./onboard.js')).onboard(args[0]!, g, c);
     case 'changes':
-      return changesReport(args[0]!, renderConfig(g, fleet), g.matrix.builders.length, c);
+      return (await checkModule()).changesReport(args[0]!, renderConfig(g, fleet), g.matrix.builders.length, c);
     case 'generate': {
       // master.cfg and the package it imports, written as a set (out-dir.ts writeAtomicSet).
       const files = renderOutputs(g, fleet);
@@ -192,8 +190,9 @@ function runLoaded(command: CommandSpec, args: string[], g: Generated, c: Contex
       return 0;
     }
     case 'report':
-      return writeReport(g, c);
+      return (await import('../fleet-report/command.js')).writeReport(g, c);
     case 'check': {
+      const [{ checkOutput }, { checkPackage }] = await Promise.all([checkModule(), import('./check-package.js')]);
       const [config, ...pkg] = renderOutputs(g, fleet);
       const stale = checkPackage(pkg, c);
       return Math.max(checkOutput(config!.text, summary, c, stale !== 0), stale);
@@ -211,7 +210,7 @@ async function deployOne(fleets: FleetLocation[], basedir: string, values: Value
     const g = loadFleet(fleets[0]!, c.show);
     c.printProblems(g.problems);
     if (values.strict && g.problems.length) return (io.err('--strict: warnings count as errors\n'), 2);
-    return await deployCommand(basedir, renderConfig(g, fleets[0]!), c);
+    return await (await import('./deploy.js')).deployCommand(basedir, renderConfig(g, fleets[0]!), c);
   } catch (e) {
     if (e instanceof InvalidInput) return (c.printProblems(e.problems), 2);
     throw e;
@@ -219,7 +218,8 @@ async function deployOne(fleets: FleetLocation[], basedir: string, values: Value
 }
 
 /** `explain NAME` over several fleets: every fleet that knows the name answers. */
-function explainAcross(fleets: FleetLocation[], name: string, values: Values, io: Io): number {
+async function explainAcross(fleets: FleetLocation[], name: string, values: Values, io: Io): Promise<number> {
+  const { explain, UnknownName } = await explainModule();
   let found = 0;
   let first: InstanceType<typeof UnknownName> | undefined;
   let code = 0;

@@ -21,5 +21,11 @@ export function chooseTiering(inputs: readonly string[]): void {
       // A missing file is reported by the command itself; it does not make the run long.
     }
   }
-  if (bytes < OPTIMISE_FROM_BYTES) setFlagsFromString('--no-turbofan');
+  if (bytes < OPTIMISE_FROM_BYTES) withoutTurbofan();
+}
+
+/** The flag itself. The build sets it too when it saves V8's code cache of the validators
+ *  (validate/cached-script.ts): V8 accepts a cache only under the flags it was made with. */
+export function withoutTurbofan(): void {
+  setFlagsFromString('--no-turbofan');
 }

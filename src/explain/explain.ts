@@ -2,7 +2,7 @@
 // one branch and not on another. Everything shown comes from the expanded matrix (the
 // same data master.cfg is rendered from) and the exclusions expand/ recorded.
 import type { SourceFile } from '../load/load.js';
-import { closest } from '../model/problems.js';
+import { closest, UserError } from '../model/problems.js';
 import type { Branch, BranchRule, Builder, BuilderMatrix, Fleet, Worker } from '../model/types.js';
 import { placement, workerOut } from '../expand/expand.js';
 import { branchOrder, byNatural } from '../model/sort.js';
@@ -16,7 +16,7 @@ export interface ExplainInput {
 }
 
 /** The name matches no worker, builder or builder definition. */
-export class UnknownName extends Error {
+export class UnknownName extends UserError {
   constructor(
     readonly wanted: string,
     readonly suggestion: string | undefined,

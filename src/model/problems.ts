@@ -14,6 +14,10 @@ export interface Problem {
   severity: Severity;
 }
 
+/** Something the user is to fix that is not in the declarations (a name, a file, a setting):
+ *  the command line prints its message and exits 2. */
+export class UserError extends Error {}
+
 /** Thrown by a stage that cannot go on; carries every problem found so far. */
 export class InvalidInput extends Error {
   constructor(readonly problems: Problem[]) {

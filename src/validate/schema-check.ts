@@ -1,5 +1,7 @@
 // Schema validation with ajv, turning ajv's errors into located, human messages.
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadCached } from './cached-script.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { SourceFile } from '../load/load.js';
 import { readAs, type KeyNotText } from '../load/key-text.js';
@@ -10,26 +12,22 @@ import { patternWords } from './pattern-words.js';
 
 let compiled: { workers: ValidateFunction; builders: ValidateFunction } | undefined;
 
-/** The validators precompiled by scripts/precompile.mjs (ajv standalone code), when they
- *  were made from these very schemas; else undefined (a stale or missing file). */
-function precompiled(require: NodeRequire): typeof compiled {
-  let pre: { workers: ValidateFunction; builders: ValidateFunction; schemas: string };
-  try {
-    pre = require('./schema-validators.cjs');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
-    throw e;
-  }
-  return pre.schemas === JSON.stringify([S.workersSchema, S.buildersSchema]) ? { workers: pre.workers, builders: pre.builders } : undefined;
+export const VALIDATORS_FILE = fileURLToPath(new URL('./schema-validators.cjs', import.meta.url));
+
+/** The validators precompiled by scripts/precompile.mjs (ajv standalone code, with V8's code
+ *  cache), when they were made from these very schemas; else undefined (a stale or missing file). */
+function precompiled(): typeof compiled {
+  const pre = loadCached(VALIDATORS_FILE)?.exports as { workers: ValidateFunction; builders: ValidateFunction; schemas: string } | undefined;
+  return pre?.schemas === JSON.stringify([S.workersSchema, S.buildersSchema]) ? { workers: pre.workers, builders: pre.builders } : undefined;
 }
 
 function validators() {
   if (!compiled) {
     // Compiling the schemas costs more than the rest of a run on the default fleet: use the
     // build's precompiled code, and load ajv itself only when it is missing or stale.
-    const require = createRequire(import.meta.url);
-    compiled = precompiled(require);
+    compiled = precompiled();
     if (!compiled) {
+      const require = createRequire(import.meta.url);
       const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
       const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true });
       compiled = { workers: ajv.compile(S.workersSchema), builders: ajv.compile(S.buildersSchema) };

@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { SourceFile } from '../load/load.js';
 import { RULES } from '../model/problem-rules.js';
-import type { Problem } from '../model/problems.js';
+import { UserError, type Problem } from '../model/problems.js';
 import type { Fleet } from '../model/types.js';
 import { hasOwn, isObj, type Obj } from './semantic/context.js';
 
 /** The settings file cannot be read or is not a YAML mapping: the user's to fix. */
-export class SettingsError extends Error {}
+export class SettingsError extends UserError {}
 
 export interface Settings {
   data: Obj;
