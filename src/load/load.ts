@@ -11,7 +11,7 @@ import type { RuleId } from '../model/problem-rules.js';
 import { NotRegularFile, openRegular } from './regular-file.js';
 import { keysAsWritten, type KeyNotText } from './key-text.js';
 import { findSlip } from './syntax-slips.js';
-import { badMerge, isMergeKey, mergedPair } from './merge-keys.js';
+import { badMerge, isMergeKey, mergedPair, type AliasTarget } from './merge-keys.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DEPTH = 64;
@@ -136,9 +136,9 @@ export function parseYaml(text: string, shown: string): SourceFile {
     throw new InvalidInput([problem(shown, START, 'the file is empty; expected a mapping (see the schema in schema/)', 'empty-file')]);
   }
   const keysNotText = keysAsWritten(doc, text, at);
-  const shape = checkShape(doc, shown, at);
+  const { problems: shape, aliasTarget } = checkShape(doc, shown, at);
   if (shape.length) throw new InvalidInput(shape);
-  const merge = badMerge(doc);
+  const merge = badMerge(doc, aliasTarget);
   if (merge) {
     const where = merge.range ? at(merge.range[0]) : START;
     throw new InvalidInput([problem(shown, where, 'a merge key (`<<`) takes a mapping, or an alias of one (`<<: *defaults`, with `&defaults` on a mapping above), or a list of such aliases', 'yaml-merge')]);
@@ -160,10 +160,10 @@ export function parseYaml(text: string, shown: string): SourceFile {
     for (let i = 0; i < path.length; i++) {
       const seg = path[i]!;
       const last = i === path.length - 1;
-      if (isAlias(node)) node = node.resolve(doc);
+      if (isAlias(node)) node = aliasTarget(node);
       if (isMap(node)) {
         // A field written here, or else one that came through a merge key (located in its anchor).
-        const pair = node.items.find((p) => isScalar(p.key) && !isMergeKey(p.key) && String(p.key.value) === String(seg)) ?? mergedPair(node, String(seg), doc);
+        const pair = node.items.find((p) => isScalar(p.key) && !isMergeKey(p.key) && String(p.key.value) === String(seg)) ?? mergedPair(node, String(seg), aliasTarget);
         if (!pair) break;
         if (last && opts?.key && isNode(pair.key)) return at(pair.key.range![0]);
         node = pair.value;
@@ -330,9 +330,15 @@ function tokenLimits(): (tok: string) => Limit | undefined {
 
 /** Before converting to plain data, in one linear walk without recursion: duplicate keys,
  *  nesting deeper than MAX_DEPTH (aliases included), aliases that contain themselves, and
- *  aliases that would add more than MAX_ALIAS_NODES nodes. */
-function checkShape(doc: Document, shown: string, at: (o: number) => Position): Problem[] {
+ *  aliases that would add more than MAX_ALIAS_NODES nodes. On the way, the node each alias
+ *  stands for: the last node before it with its anchor, as yaml resolves it (yaml's own
+ *  Alias.resolve walks the whole document for each alias). */
+function checkShape(doc: Document, shown: string, at: (o: number) => Position): { problems: Problem[]; aliasTarget: AliasTarget } {
   const problems: Problem[] = [];
+  const anchored = new Map<string, unknown>();
+  const targets = new Map<unknown, unknown>();
+  const aliasTarget: AliasTarget = (alias) => targets.get(alias);
+  const stop = (p: Problem) => ({ problems: [p], aliasTarget });
   const where = (node: unknown) => (isNode(node) && node.range ? at(node.range[0]) : START);
   /** Expanded size and height of each finished collection (aliases count what they stand for). */
   const done = new Map<unknown, { size: number; height: number }>();
@@ -354,17 +360,19 @@ function checkShape(doc: Document, shown: string, at: (o: number) => Position): 
       done.set(node, { size, height: height + 1 });
       continue;
     }
-    if (depth > MAX_DEPTH) return [problem(shown, where(node), tooDeep, 'yaml-too-deep')];
+    if (depth > MAX_DEPTH) return stop(problem(shown, where(node), tooDeep, 'yaml-too-deep'));
     if (isAlias(node)) {
-      const target = node.resolve(doc);
-      if (target === undefined) return [problem(shown, where(node), `unknown alias *${node.source}: no anchor &${node.source} comes before it`, 'yaml-syntax')];
-      if (open.has(target)) return [problem(shown, where(node), `alias *${node.source} refers to a node that contains it`, 'yaml-alias-limit')];
+      const target = anchored.get(node.source);
+      targets.set(node, target);
+      if (target === undefined) return stop(problem(shown, where(node), `unknown alias *${node.source}: no anchor &${node.source} comes before it`, 'yaml-syntax'));
+      if (open.has(target)) return stop(problem(shown, where(node), `alias *${node.source} refers to a node that contains it`, 'yaml-alias-limit'));
       const d = measured(target);
       added += d.size;
-      if (depth - 1 + d.height > MAX_DEPTH) return [problem(shown, where(node), tooDeep, 'yaml-too-deep')];
-      if (added > MAX_ALIAS_NODES) return [problem(shown, where(node), `aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?)`, 'yaml-alias-limit')];
+      if (depth - 1 + d.height > MAX_DEPTH) return stop(problem(shown, where(node), tooDeep, 'yaml-too-deep'));
+      if (added > MAX_ALIAS_NODES) return stop(problem(shown, where(node), `aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?)`, 'yaml-alias-limit'));
       continue;
     }
+    if (isNode(node) && node.anchor) anchored.set(node.anchor, node); // visible from here on, itself included
     if (!isMap(node) && !isSeq(node)) continue;
     open.add(node);
     stack.push({ node, depth, exit: true });
@@ -383,7 +391,7 @@ function checkShape(doc: Document, shown: string, at: (o: number) => Position): 
     const kids = children(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], depth: depth + 1 });
   }
-  return problems;
+  return { problems, aliasTarget };
 
   function children(node: unknown): unknown[] {
     if (isSeq(node)) return node.items;
@@ -391,7 +399,7 @@ function checkShape(doc: Document, shown: string, at: (o: number) => Position): 
     return [];
   }
   function measured(node: unknown): { size: number; height: number } {
-    if (isAlias(node)) return measured(node.resolve(doc)); // a finished anchor: no cycle here
+    if (isAlias(node)) return measured(targets.get(node)); // a finished anchor: no cycle here
     return done.get(node) ?? { size: 1, height: 1 };
   }
 }
