@@ -7,7 +7,7 @@
 // texts); at run time they are used only when those inputs are unchanged, so a stale file
 // (e.g. after a bare `tsc` with edited schemas or templates) falls back to compiling at
 // run time: slower, never wrong.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,5 +71,3 @@ writeFileSync(
 }
 console.log('precompiled dist/validate/schema-validators.cjs (and its V8 code cache) and dist/render/templates.cjs');
 
-// The CLI is the package's bin: keep it executable however dist/ was rebuilt.
-chmodSync(new URL('../dist/cli/main.js', import.meta.url), 0o755);

@@ -2,8 +2,9 @@
 //
 // Key: sha256 of everything the result of `check` depends on: the command line and working
 // directory, the environment variables the CLI reads, both declaration files' bytes, and
-// the generator itself (every file under dist/, the templates, package.json and the
-// installed yaml, ajv, handlebars and diff packages' manifests). Value: sha256 of the
+// the generator itself (every file under dist/ by size and modification time, which every
+// build and every edit changes; the templates, package.json and the installed yaml, ajv,
+// handlebars and diff packages' manifests by content). Value: sha256 of the
 // out/ files that passed (master.cfg and its package), and what `check` printed. A hit needs the key to match and the
 // output file on disk to hash to the stored value, so an edited output, an edited
 // declaration, or a changed generator or template always runs the full check (which then
@@ -13,13 +14,13 @@
 // This module is the CLI's first import and imports only Node built-ins and our own small
 // modules, so a hit exits before yaml, ajv and handlebars are loaded.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUTPUT_FILE, PACKAGE as PYTHON_PACKAGE } from '../render/out-files.js';
 import { fileURLToPath } from 'node:url';
 import { openRegular } from '../load/regular-file.js';
 
-const VERSION = 'check-memo 2';
+const VERSION = 'check-memo 3';
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 /** A declaration or output file's bytes, read as the CLI reads them: a regular file only,
@@ -47,11 +48,17 @@ function files(dir: string): string[] {
 }
 
 let generator: string | undefined;
-/** A hash of the generator's code, templates and dependencies (once per process). */
+/** A hash of the generator's code, templates and dependencies (once per process). dist/ is
+ *  taken by size and modification time: reading its 3 MB (the bundle, the validators and
+ *  their code cache) cost a cold `check` 20 ms, and a build rewrites every file in it. */
 function generatorHash(): string {
   if (generator) return generator;
   const h = createHash('sha256');
-  const paths = [...files(DIST), ...files(TEMPLATES), join(PACKAGE, 'package.json'), ...DEPENDENCIES.map((d) => join(PACKAGE, 'node_modules', d, 'package.json'))];
+  for (const p of files(DIST)) {
+    const { size, mtimeNs } = statSync(p, { bigint: true });
+    h.update(`${p.slice(PACKAGE.length)}\0${size}\0${mtimeNs}\0`);
+  }
+  const paths = [...files(TEMPLATES), join(PACKAGE, 'package.json'), ...DEPENDENCIES.map((d) => join(PACKAGE, 'node_modules', d, 'package.json'))];
   for (const p of paths) h.update(`${p.slice(PACKAGE.length)}\0`).update(readFileSync(p)).update('\0');
   return (generator = h.digest('hex'));
 }

@@ -2,6 +2,7 @@
 // Order is declaration order: branches (newest first, pull requests last), then builder
 // definitions as written; so a renamed builder keeps its place.
 import { ruleExcludes } from '../model/branch-rules.js';
+import { codePointCompare } from '../model/sort.js';
 import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../model/types.js';
 import { builderDowntime } from './downtime.js';
 import { withExtras } from './overlay.js';
@@ -126,7 +127,7 @@ function schedulersOf(fleet: Fleet, builders: Builder[]): SchedulerOut[] {
   for (const branch of fleet.branches) {
     const mine = builders.filter((b) => b.branch === branch.name);
     if (branch.git_branch === undefined) continue; // pull requests: see below
-    const keys = [...new Set(mine.map((b) => b.scheduler))].sort((a, b) => schedulerName(fleet, a, branch).localeCompare(schedulerName(fleet, b, branch)));
+    const keys = [...new Set(mine.map((b) => b.scheduler))].sort((a, b) => codePointCompare(schedulerName(fleet, a, branch), schedulerName(fleet, b, branch)));
     for (const key of keys) {
       const s = fleet.schedulers[key]!;
       const members = mine.filter((b) => b.scheduler === key).map((b) => b.name);

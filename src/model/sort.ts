@@ -2,6 +2,10 @@
 // natural order (`Windows8` before `Windows10`), branches in version order (3.9, 3.10, 3.x).
 // master.cfg keeps its own order; these only decide what people read.
 
+/** master.cfg's order where it sorts names: by code point, the same on every machine
+ *  (localeCompare follows the machine's locale, and its first call loads ICU: 45 ms). */
+export const codePointCompare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const CHUNK = /(\d+)|(\D+)/g;
 
 /** Natural order: runs of digits compare as numbers, the rest without case, then with. */

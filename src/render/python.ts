@@ -119,8 +119,18 @@ function expanded(v: unknown, levels: number, indent: number, d: Dialect): strin
  *  (BUILDERS, STEPS, WORKERS): a line of the diff is one builder, step or worker, and no
  *  line (not even a closing bracket) is shared by two of them. */
 function onePerLine(v: unknown, d: Dialect): string {
-  if (Array.isArray(v)) return `[\n${lines(v.map((x) => compactWithin(x, Infinity, d)!), '    ', d)}]`;
-  return `{\n${lines(entriesOf(v).map(([k, x]) => `${d.string(k)}: ${compactWithin(x, Infinity, d)!}`), '    ', d)}}`;
+  if (Array.isArray(v)) return `[\n${lines(v.map((x) => compact(x, d)), '    ', d)}]`;
+  return `{\n${lines(entriesOf(v).map(([k, x]) => `${d.string(k)}: ${compact(x, d)}`), '    ', d)}}`;
+}
+
+/** The one-line literal of `v` however long: compactWithin without a limit, made directly. */
+function compact(v: unknown, d: Dialect): string {
+  const s = scalar(v, d);
+  if (s !== undefined) return s;
+  if (Array.isArray(v)) return `[${v.map((x) => compact(x, d)).join(', ')}]`;
+  return `{${entriesOf(v)
+    .map(([k, x]) => `${d.string(k)}: ${compact(x, d)}`)
+    .join(', ')}}`;
 }
 
 /** How a data table is laid out: one field a line for the first `expand` levels, one

@@ -64,7 +64,7 @@ interface Precompiled {
 function precompiled(require: NodeRequire, dir: string): Precompiled | undefined {
   let pre: Precompiled;
   try {
-    pre = require('./templates.cjs');
+    pre = require('../render/templates.cjs'); // `../render/`: also from the bundle in dist/cli/ (scripts/bundle.mjs)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw e;

@@ -7,6 +7,7 @@
 // other builders share a step or on the order of declarations, and the table is sorted by
 // key, so an edit changes only the entries and rows of what it changes.
 import type { Builder, Step } from '../model/types.js';
+import { codePointCompare } from '../model/sort.js';
 
 export interface StepsTable {
   /** Key -> step, sorted by key. */
@@ -45,7 +46,7 @@ export function stepsTable(builders: readonly Pick<Builder, 'variant' | 'builddi
     return ks;
   });
   const steps: Record<string, Step> = {};
-  for (const k of [...found.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) steps[k] = found.get(k)!;
+  for (const k of [...found.keys()].sort(codePointCompare)) steps[k] = found.get(k)!;
   return { steps, keys };
 }
 

@@ -3,7 +3,6 @@
 // from the event file, and everything stopped and removed however it ends.
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +101,8 @@ export interface TrialResult {
 }
 
 async function freePort(): Promise<number> {
+  // Imported here: the CLI is one file (scripts/bundle.mjs), and no other command may load the network.
+  const { createServer } = await import('node:net');
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
