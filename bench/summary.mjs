@@ -13,7 +13,7 @@ export function summary(results) {
   lines.push('');
   for (const su of [results.startup, results.startup2026].filter(Boolean)) {
     lines.push(
-      `Start-up (${su.fleet ?? '1×'}, ${su.check.runs} interleaved runs, median wall time): \`node -e ""\` ${round(su.nodeEmpty.median)} ms; importing \`yaml\` and parsing the two files (\`bench/floor.mjs\`) ${round(su.yamlFloor.median)} ms (${round(su.floorRatio, 2)}×); \`check\` ${round(su.check.median)} ms: **${round(su.ratio, 2)}×** (target ≤ 2×)` +
+      `Start-up (${su.fleet ?? '1×'}, ${su.check.runs} interleaved runs, median wall time): \`node -e ""\` ${round(su.nodeEmpty.median)} ms; importing \`yaml\` and parsing the two files (\`bench/floor.mjs\`) ${round(su.yamlFloor.median)} ms (${round(su.floorRatio, 2)}×); remembered \`check\` ${round(su.check.median)} ms: **${round(su.ratio, 2)}×** (target ≤ 2×)` +
         (su.checkFull ? `; cold \`check\` (the memo cannot answer: a fresh cache directory) ${round(su.checkFull.median)} ms: **${round(su.fullRatio, 2)}×** (target ≤ 3×).` : '.') +
         (su.cpuRatio ? ` CPU time (user+sys, less sensitive to a busy machine): ${round(su.nodeEmpty.cpuMs.median)}, ${round(su.yamlFloor.cpuMs.median)} and ${round(su.check.cpuMs.median)} ms: ${round(su.cpuRatio, 2)}×.` : ''),
     );
