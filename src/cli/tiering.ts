@@ -10,9 +10,8 @@ import { setFlagsFromString } from 'node:v8';
 /** Declarations at least this large (both files of every fleet) keep TurboFan. */
 export const OPTIMISE_FROM_BYTES = 512 * 1024;
 
-/** Turn TurboFan off for this process when the inputs are small. Must run before the
- *  pipeline's code is loaded (flags apply to what is compiled after). */
-export function chooseTiering(inputs: readonly string[]): void {
+/** Whether a run on these declaration files is long enough for TurboFan to pay. */
+export function turbofanPays(inputs: readonly string[]): boolean {
   let bytes = 0;
   for (const f of inputs) {
     try {
@@ -21,7 +20,13 @@ export function chooseTiering(inputs: readonly string[]): void {
       // A missing file is reported by the command itself; it does not make the run long.
     }
   }
-  if (bytes < OPTIMISE_FROM_BYTES) withoutTurbofan();
+  return bytes >= OPTIMISE_FROM_BYTES;
+}
+
+/** Turn TurboFan off for this process when the inputs are small. Must run before the
+ *  pipeline's code is loaded (flags apply to what is compiled after). */
+export function chooseTiering(inputs: readonly string[]): void {
+  if (!turbofanPays(inputs)) withoutTurbofan();
 }
 
 /** The flag itself. The build sets it too when it saves V8's code cache of the validators

@@ -1,0 +1,61 @@
+// What makes a cold run start fast (issue 19, item 4; docs/performance.md), checked on the
+// build: the CLI is one file, V8's code cache of the validators is one a run accepts, and the
+// choice of V8's compilers follows the size of the declarations.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OPTIMISE_FROM_BYTES, turbofanPays } from '../src/cli/tiering.js';
+import { CACHE_SUFFIX, loadCached } from '../src/validate/cached-script.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+
+describe('start-up', () => {
+  it('dist/cli/main.js is one file: it imports none of dist/ (scripts/bundle.mjs ran)', () => {
+    const text = readFileSync(join(DIST, 'cli', 'main.js'), 'utf8');
+    const relative = [...text.matchAll(/(?:^|\n)\s*import\b[^;]*?from\s*["'](\.[^"']*)["']|import\(\s*["'](\.[^"']*)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
+    expect(relative).toEqual([]);
+    // and it is the program: the same answer as the modules it was made from
+    const r = spawnSync(process.execPath, [join(DIST, 'cli', 'main.js'), 'validate', '--fleet', ROOT], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^ok: 162 builders on 29 workers$/m);
+  });
+
+  it("the validators' code cache is accepted by a run on a fleet of CPython's size, and a wrong cache is ignored", () => {
+    // Made by scripts/precompile.mjs under the flags tiering.ts sets for small fleets.
+    const probe = `
+      const { withoutTurbofan } = await import(${JSON.stringify(join(DIST, 'cli', 'tiering.js'))});
+      withoutTurbofan();
+      const { loadCached } = await import(${JSON.stringify(join(DIST, 'validate', 'cached-script.js'))});
+      const { script, exports } = loadCached(${JSON.stringify(join(DIST, 'validate', 'schema-validators.cjs'))});
+      console.log(JSON.stringify({ rejected: script.cachedDataRejected, validates: exports.workers({ workers: [] }) }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ rejected: false, validates: expect.any(Boolean) });
+
+    const dir = mkdtempSync(join(tmpdir(), 'bmg-cache-'));
+    const file = join(dir, 'm.cjs');
+    writeFileSync(file, 'exports.twice = (x) => 2 * x; exports.dir = __dirname;');
+    writeFileSync(file + CACHE_SUFFIX, 'not a code cache');
+    const loaded = loadCached(file)!;
+    expect(loaded.script.cachedDataRejected).toBe(true);
+    expect((loaded.exports as { twice: (x: number) => number }).twice(21)).toBe(42);
+    expect((loaded.exports as { dir: string }).dir).toBe(dir);
+    expect(loadCached(join(dir, 'missing.cjs'))).toBeUndefined();
+  });
+
+  it('TurboFan is kept from OPTIMISE_FROM_BYTES of declarations up, counting every file, missing ones as 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bmg-tiering-'));
+    const [a, b] = [join(dir, 'workers.yaml'), join(dir, 'builders.yaml')];
+    writeFileSync(a, '');
+    writeFileSync(b, '');
+    truncateSync(a, OPTIMISE_FROM_BYTES / 2);
+    truncateSync(b, OPTIMISE_FROM_BYTES / 2 - 1);
+    expect(turbofanPays([a, b])).toBe(false);
+    truncateSync(b, OPTIMISE_FROM_BYTES / 2);
+    expect(turbofanPays([a, b])).toBe(true);
+    expect(turbofanPays([a, join(dir, 'missing.yaml')])).toBe(false);
+    expect(turbofanPays([join(ROOT, 'fleets/cpython-2026/workers.yaml'), join(ROOT, 'fleets/cpython-2026/builders.yaml')])).toBe(false);
+  });
+});
