@@ -9,6 +9,7 @@ export interface Edit {
   edit: (f: FleetTexts) => FleetTexts;
 }
 export const EDITS: Record<'2017' | '2026', Edit[]>;
+export function addWorkerText(yaml: string, worker: string, ownerEntry?: string): string;
 export function changedLineCount(before: string, after: string): number;
 export function changedLines(before: string, after: string): string[];
 export function affectedBuilders(before: readonly { builddir: string }[], after: readonly { builddir: string }[]): Set<string>;

@@ -37,17 +37,23 @@ function cutItem(text, name) {
 const dropLines = (text, needle) => text.split('\n').filter((l) => !l.includes(needle)).join('\n');
 
 /** A new owner's worker (its name sorts before every other) and three builders of it, appended. */
-/** A worker at the end of `workers:` (above the `owners:` table and its comment, when the
- *  file has one, with its owner added at the table's end), its definitions at the end of
- *  `builders:`. */
+/** workers.yaml with a worker added where an owner adds theirs: at the end of `workers:`,
+ *  which is above the `owners:` table and the comment over it when the file has one (else at
+ *  the end), and `ownerEntry` (a line of that table, when given) at the table's end, the end
+ *  of the file. The one place the tests and benchmarks make this edit. */
+export function addWorkerText(yaml, worker, ownerEntry) {
+  const lines = yaml.trimEnd().split('\n');
+  let at = lines.findIndex((l) => l.startsWith('owners:'));
+  if (at < 0) return `${lines.join('\n')}\n${worker.trimEnd()}\n`;
+  while (at > 0 && /^(#.*)?$/.test(lines[at - 1])) at--;
+  lines.splice(at, 0, ...worker.trimEnd().split('\n'));
+  return `${lines.join('\n')}\n${ownerEntry ? `${ownerEntry.trimEnd()}\n` : ''}`;
+}
+
+/** A worker (and its owner, new in the table) with its definitions at the end of `builders:`. */
 function addWorker(f, worker, defs) {
   const owner = /owner: (\S+)/.exec(worker)[1];
-  const lines = f.workers.trimEnd().split('\n');
-  let at = lines.findIndex((l) => l.startsWith('owners:'));
-  if (at < 0) return { workers: `${f.workers.trimEnd()}\n${worker}\n`, builders: `${f.builders.trimEnd()}\n${defs}\n` };
-  while (at > 0 && /^(#.*)?$/.test(lines[at - 1])) at--;
-  lines.splice(at, 0, worker);
-  return { workers: `${lines.join('\n')}\n  ${owner}: { github: ${owner}, name: null }\n`, builders: `${f.builders.trimEnd()}\n${defs}\n` };
+  return { workers: addWorkerText(f.workers, worker, `  ${owner}: { github: ${owner}, name: null }`), builders: `${f.builders.trimEnd()}\n${defs}\n` };
 }
 
 export const EDITS = {

@@ -8,6 +8,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkerText } from '../bench/diff-edits.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -35,12 +36,9 @@ const [worker, owner, builder] = [...README.matchAll(/^```yaml\n([\s\S]*?)^```/g
 function withReadmeExample(dir: string) {
   const src = join(ROOT, 'fleets', 'cpython-2026');
   for (const f of ['workers.yaml', 'builders.yaml', 'out']) cpSync(join(src, f), join(dir, f), { recursive: true });
-  const lines = readFileSync(join(dir, 'workers.yaml'), 'utf8').split('\n');
-  let at = lines.findIndex((l) => l.startsWith('owners:'));
-  expect(at).toBeGreaterThan(0);
-  while (at > 0 && /^(#.*)?$/.test(lines[at - 1]!)) at--; // above the table's comment
-  lines.splice(at, 0, ...worker!.trimEnd().split('\n').map((l) => `  ${l}`));
-  writeFileSync(join(dir, 'workers.yaml'), `${lines.join('\n').trimEnd()}\n${owner!.replace(/^(?=.)/gm, '  ')}`);
+  const workers = readFileSync(join(dir, 'workers.yaml'), 'utf8');
+  expect(workers).toMatch(/^owners:/m);
+  writeFileSync(join(dir, 'workers.yaml'), addWorkerText(workers, worker!.replace(/^(?=.)/gm, '  '), owner!.replace(/^(?=.)/gm, '  ')));
   appendFileSync(join(dir, 'builders.yaml'), `\n${builder!.replace(/^(?=.)/gm, '  ')}`);
 }
 

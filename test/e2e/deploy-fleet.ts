@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { tableRecords } from '../../src/explain/drift.js';
 import { sleep } from './api.js';
+import { addWorkerText } from '../../bench/diff-edits.mjs';
 import type { FixtureRepo } from './fixture.js';
 import type { Harness } from './harness.js';
 import type { Buildbot } from '../buildbots.js';
@@ -45,15 +46,11 @@ export class ReducedFleet {
     const yaml = readFileSync(path, 'utf8');
     const owners = /^owners:/m.exec(yaml);
     if (file === 'builders' || !owners) return writeFileSync(path, `${yaml.trimEnd()}\n${text}`);
-    // workers.yaml ends with the owners table: the worker goes above it (and its comment),
-    // and its owner, when new, into the table.
-    const lines = yaml.trimEnd().split('\n');
-    let at = lines.findIndex((l) => l.startsWith('owners:'));
-    while (at > 0 && /^(#.*)?$/.test(lines[at - 1]!)) at--;
-    lines.splice(at, 0, ...text.trimEnd().split('\n'));
+    // workers.yaml ends with the owners table: the worker goes above it, and its owner, when
+    // new, into the table.
     const owner = /owner: (\S+)/.exec(text)?.[1];
     const known = owner !== undefined && new RegExp(`^  ${owner}:`, 'm').test(yaml.slice(owners.index));
-    writeFileSync(path, `${lines.join('\n')}\n${owner && !known ? `  ${owner}: { github: null, name: null }\n` : ''}`);
+    writeFileSync(path, addWorkerText(yaml, text, owner && !known ? `  ${owner}: { github: null, name: null }` : undefined));
   }
 
   get masterCfg(): string {
