@@ -2,11 +2,13 @@
 // on a generated master.cfg, N reconfigs (SIGHUP, as `buildbot reconfig` sends), the master's RSS (VmRSS of /proc/PID/status) after
 // each, and what Buildbot's log says it replaced.
 //
-//   node bench/reconfig-rss.mjs [--buildbot 3.7|4.3] [--cfg out/master.cfg | --ref GIT_REF] [--reconfigs 20]
+//   node bench/reconfig-rss.mjs [--buildbot 3.7|4.3] [--cfg out/master.cfg | --ref GIT_REF | --baseline] [--reconfigs 20]
 //
 // --cfg   a generated master.cfg; the package beside it (buildmaster_gen/) is copied too
 //         (default: fleets/cpython-2026/out/master.cfg)
 // --ref   the 2026 config of a git commit instead (e.g. `--ref 81cf8c1`, before the package)
+// --baseline  the hand-written equivalent of the 2026 config (bench/baseline-2026.mjs, needs
+//         `npm run build`): the same workers, builders and schedulers, written as a person would
 // Prints one line per reconfig and a JSON summary: the average growth per reconfig after the
 // first three (MB), and the schedulers/services Buildbot added or removed on reconfigs.
 // The master listens on a free loopback port for workers (none connect) and has no web UI.
@@ -37,10 +39,15 @@ function freePort() {
 }
 
 /** A master directory with the config (and its package, when there is one). */
-function prepare(root, { cfg, ref }) {
+async function prepare(root, { cfg, ref, baseline }) {
   const master = join(root, 'master');
   mkdirSync(master, { recursive: true });
-  if (ref) {
+  if (baseline) {
+    const { loadFleet } = await import(new URL('../dist/pipeline.js', import.meta.url).href);
+    const { baseline2026Config } = await import('./baseline-2026.mjs');
+    const fleet = join(REPO, 'fleets/cpython-2026');
+    writeFileSync(join(master, 'master.cfg'), baseline2026Config(loadFleet({ workers: join(fleet, 'workers.yaml'), builders: join(fleet, 'builders.yaml') }).fleet));
+  } else if (ref) {
     const show = (path) => execFileSync('git', ['show', `${ref}:${path}`], { cwd: REPO, maxBuffer: 1 << 28 });
     writeFileSync(join(master, 'master.cfg'), show('fleets/cpython-2026/out/master.cfg'));
     const listed = spawnSync('git', ['ls-tree', '--name-only', `${ref}:fleets/cpython-2026/out/${PACKAGE}`], { cwd: REPO, encoding: 'utf8' });
@@ -67,7 +74,7 @@ export function replacements(log) {
 }
 
 /** Start a master on the config, reconfigure it `reconfigs` times, stop it. */
-export async function measure({ buildbot = '3.7', cfg = join(REPO, 'fleets/cpython-2026/out/master.cfg'), ref, reconfigs = 20, log = () => {} } = {}) {
+export async function measure({ buildbot = '3.7', cfg = join(REPO, 'fleets/cpython-2026/out/master.cfg'), ref, baseline = false, reconfigs = 20, log = () => {} } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'bmg-rss-'));
   const bb = buildbotCommand(buildbot);
   const run = (args, timeout = 300_000) => {
@@ -77,7 +84,7 @@ export async function measure({ buildbot = '3.7', cfg = join(REPO, 'fleets/cpyth
   };
   let master;
   try {
-    master = prepare(root, { cfg: cfg && resolve(cfg), ref });
+    master = await prepare(root, { cfg: cfg && resolve(cfg), ref, baseline });
     // JSON is YAML. No web UI: the master alone, as production's would be minus its users.
     writeFileSync(join(root, 'settings.yaml'), JSON.stringify({ worker_port: await freePort(), web_port: null, listen_interface: '127.0.0.1', db_url: 'sqlite:///state.sqlite' }));
     run(['create-master', '--quiet', master]);
@@ -115,7 +122,7 @@ export async function measure({ buildbot = '3.7', cfg = join(REPO, 'fleets/cpyth
     const growth = (after[after.length - 1] - after[0]) / (after.length - 1) / 1024;
     return {
       buildbot,
-      config: ref ? `${ref}:fleets/cpython-2026/out/master.cfg` : cfg,
+      config: baseline ? 'bench/baseline-2026.mjs (hand-written 2026 config)' : ref ? `${ref}:fleets/cpython-2026/out/master.cfg` : cfg,
       reconfigs,
       rssMiB: rss.map((k) => +(k / 1024).toFixed(1)),
       growthPerReconfigMB: +growth.toFixed(3),
@@ -142,8 +149,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   };
   const result = await measure({
     buildbot: opt('buildbot') ?? '3.7',
-    cfg: opt('cfg') ?? (opt('ref') ? undefined : join(REPO, 'fleets/cpython-2026/out/master.cfg')),
+    cfg: opt('cfg') ?? (opt('ref') || args.includes('--baseline') ? undefined : join(REPO, 'fleets/cpython-2026/out/master.cfg')),
     ref: opt('ref'),
+    baseline: args.includes('--baseline'),
     reconfigs: Number(opt('reconfigs') ?? 20),
     log: (s) => console.error(s),
   });

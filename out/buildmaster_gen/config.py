@@ -139,7 +139,7 @@ def buildmaster_config(fleet, settings):
     if master.get("janitor"):
         # Delete old logs weekly.
         c["configurators"] = [
-            util.JanitorConfigurator(
+            JanitorConfigurator(
                 logHorizon=timedelta(days=master["janitor"]["days"]),
                 hour=master["janitor"]["hour"],
                 dayOfWeek=master["janitor"]["day_of_week"],
@@ -172,6 +172,17 @@ def buildmaster_config(fleet, settings):
     else:
         c["services"] = services_2017(settings)
     return c
+
+
+class JanitorConfigurator(util.JanitorConfigurator):
+    """Buildbot's, less its hold on the config dict: Buildbot's configurators keep the dict they
+    configured (`self.config_dict`), and the dict keeps them (c["configurators"]), a reference
+    cycle that would keep a replaced config (every builder) alive until Python's cycle
+    collector comes round to it, several reconfigs later on Python 3.14 (Buildbot 4.3)."""
+
+    def configure(self, config_dict):
+        super().configure(config_dict)
+        self.__dict__.pop("config_dict", None)
 
 
 def services_2017(settings):
