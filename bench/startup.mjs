@@ -14,10 +14,10 @@
 // run as root), removed at the end. No web server (web_port: null): the page plug-ins are
 // not what is measured.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -90,11 +90,14 @@ async function startOnce(dir, settings) {
 }
 
 async function main() {
-  const { loadFleet, renderConfig } = await import(new URL('../dist/pipeline.js', import.meta.url).href);
+  const { loadFleet, renderOutputs } = await import(new URL('../dist/pipeline.js', import.meta.url).href);
   const { baseline2026Config } = await import('./baseline-2026.mjs');
   const paths = { workers: join(FLEET, 'workers.yaml'), builders: join(FLEET, 'builders.yaml') };
   const g = loadFleet(paths);
-  const configs = { generated: renderConfig(g, paths), baseline: baseline2026Config(g.fleet) };
+  // master.cfg, then the package of fixed Python it imports (buildmaster_gen/), which the
+  // baseline uses too.
+  const [generated, ...pkg] = renderOutputs(g, paths);
+  const configs = { generated: generated.text, baseline: baseline2026Config(g.fleet) };
   const pg = values.db.includes('postgresql') ? await postgres() : undefined;
   const rows = [];
   try {
@@ -106,6 +109,10 @@ async function main() {
           const url = db === 'sqlite' ? 'sqlite:///state.sqlite' : pg.fresh();
           buildbot(['create-master', '--quiet', '--db', url, dir]);
           writeFileSync(join(dir, 'master.cfg'), configs[config]);
+          for (const f of pkg) {
+            mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+            writeFileSync(join(dir, f.path), f.text);
+          }
           const settings = join(root, 'settings.yaml');
           writeFileSync(settings, JSON.stringify({ db_url: url, worker_port: await freePort(), web_port: null, listen_interface: '127.0.0.1' }));
           for (const run of ['fresh database', 'builders known']) {
