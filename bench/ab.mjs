@@ -1,5 +1,6 @@
 // Before/after: the same command of two builds of buildmaster-gen, runs interleaved
-// (A, B, A, B, ...) so that a busy machine slows both alike.
+// (A, B, A, B, ...) so that a busy machine slows both alike. Every run is cold: `check`'s
+// memo cannot answer.
 //
 //   node bench/ab.mjs ROOT_A ROOT_B [--factor 1] [--cmd check] [--runs 10]
 //
@@ -37,7 +38,9 @@ for (let run = 0; run < Number(opt.runs); run++) {
     const rssFile = join(work, 'rss');
     const t = process.hrtime.bigint();
     const args = [join(root, 'dist/cli/main.js'), opt.cmd, '--workers', f.workers, '--builders', f.builders, '--out', outOf(i)];
-    const r = existsSync('/usr/bin/time') ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
+    // A cold run: a cache directory no run has used, so `check`'s memo cannot answer.
+    const options = { encoding: 'utf8', env: { ...process.env, BUILDMASTER_GEN_CACHE: join(work, `cache-${run}-${i}`) } };
+    const r = existsSync('/usr/bin/time') ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, ...args], options) : spawnSync(process.execPath, args, options);
     res[i].ms.push(Number(process.hrtime.bigint() - t) / 1e6);
     if (r.status !== 0) throw new Error(`${root}: ${opt.cmd} exit ${r.status}\n${r.stderr}`);
     if (existsSync(rssFile)) res[i].rss.push(Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024);
