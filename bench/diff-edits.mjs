@@ -5,6 +5,24 @@
 // Each edit returns the edited { workers, builders } texts and fails loudly when the text it
 // edits is not there (a fleet edited since would otherwise measure nothing).
 import { diffLines } from 'diff';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** master.cfg and the builders of a fleet given as YAML texts, by the pipeline given (the
+ *  benchmark's dist/, the tests' src/). */
+export function generateTexts(texts, { loadFleet, renderConfig }) {
+  const dir = mkdtempSync(join(tmpdir(), 'bmg-diff-size-'));
+  try {
+    const paths = { workers: join(dir, 'workers.yaml'), builders: join(dir, 'builders.yaml') };
+    writeFileSync(paths.workers, texts.workers);
+    writeFileSync(paths.builders, texts.builders);
+    const g = loadFleet(paths);
+    return { cfg: renderConfig(g, paths), builders: g.matrix.builders };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** `text` with the first `from` replaced by `to`. */
 function swap(text, from, to) {

@@ -5,29 +5,16 @@
 //
 // Each edit is made on a temporary copy of the fleet's YAML (bench/diff-edits.mjs); both
 // versions are generated with this checkout's dist/ and diffed line by line.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadFleet, renderConfig } from '../dist/pipeline.js';
-import { EDITS, affectedBuilders, changedLineCount } from './diff-edits.mjs';
+import { EDITS, affectedBuilders, changedLineCount, generateTexts } from './diff-edits.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FLEETS = { '2017': ROOT, '2026': join(ROOT, 'fleets/cpython-2026') };
 
-/** master.cfg and the builders of a fleet given as YAML texts. */
-function generate(texts) {
-  const dir = mkdtempSync(join(tmpdir(), 'bmg-diff-size-'));
-  try {
-    const paths = { workers: join(dir, 'workers.yaml'), builders: join(dir, 'builders.yaml') };
-    writeFileSync(paths.workers, texts.workers);
-    writeFileSync(paths.builders, texts.builders);
-    const g = loadFleet(paths);
-    return { cfg: renderConfig(g, paths), builders: g.matrix.builders };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const generate = (texts) => generateTexts(texts, { loadFleet, renderConfig });
 
 export function measure() {
   const rows = [];

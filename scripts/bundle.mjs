@@ -6,7 +6,8 @@
 // ES module written over dist/cli/main.js, so `node dist/cli/main.js` and the package's bin
 // load one file. Node's own modules are imported by the bundle's first lines, whichever
 // command runs: a module that must not load for every command (node:net, which `generate`
-// must never touch) is imported where it is used. Measured with `node bench/startup-cli.mjs`.
+// must never touch) is imported where it is used. Measured with `sh bench/cold-instructions.sh`
+// (docs/performance.md).
 //
 // The rest of dist/ stays as tsc wrote it (the build's other steps, the benchmarks and the
 // tests import single modules). Paths the code finds relative to its own file are written so

@@ -3,12 +3,11 @@
 // an edit that changes k builders; no line of a builder, step, worker or scheduler the edit
 // does not affect changes; moving a definition between sections changes nothing; and a
 // builder's step keys and steps do not depend on which other builders the fleet has.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffArrays } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { EDITS, affectedBuilders } from '../bench/diff-edits.mjs';
+import { EDITS, affectedBuilders, generateTexts } from '../bench/diff-edits.mjs';
 import type { Builder } from '../src/model/types.js';
 import { loadFleet, renderConfig } from '../src/pipeline.js';
 import { ROOT } from './pipeline/helpers.js';
@@ -16,18 +15,7 @@ import { ROOT } from './pipeline/helpers.js';
 const FLEETS = { '2017': ROOT, '2026': join(ROOT, 'fleets/cpython-2026') } as const;
 type Texts = { workers: string; builders: string };
 
-function generate(texts: Texts): { cfg: string; builders: Builder[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'bmg-diff-size-'));
-  try {
-    const paths = { workers: join(dir, 'workers.yaml'), builders: join(dir, 'builders.yaml') };
-    writeFileSync(paths.workers, texts.workers);
-    writeFileSync(paths.builders, texts.builders);
-    const g = loadFleet(paths);
-    return { cfg: renderConfig(g, paths), builders: g.matrix.builders };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const generate = (texts: Texts): { cfg: string; builders: Builder[] } => generateTexts(texts, { loadFleet, renderConfig });
 
 const TABLES = ['WORKERS', 'STEPS', 'BUILDERS', 'SCHEDULERS'] as const;
 type Table = (typeof TABLES)[number];

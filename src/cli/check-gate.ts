@@ -6,18 +6,24 @@ import { realpathSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine } from './args.js';
 import { memoKey, recall, type Printed } from './check-memo.js';
-import { locateFleets } from './fleet-paths.js';
+import { locateFleets, type FleetLocation } from './fleet-paths.js';
 import { chooseTiering } from './tiering.js';
 
-/** What a memoised passing `check` printed, or undefined when the full check must run.
- *  Any command that reads fleets also picks V8's compilers for their size (tiering.ts). */
-export function memoisedCheck(argv: string[], cwd: string, env: NodeJS.ProcessEnv, tty: boolean): Printed | undefined {
+/** The command and the fleets it reads, as main() will find them; undefined for help, a
+ *  usage error or no fleet (main() says what is wrong). */
+function commandOnFleets(argv: string[], cwd: string): { command: string; fleets: FleetLocation[] } | undefined {
   try {
     const { command, values } = parseCommandLine(argv);
     if (!command || values.help || values.version) return undefined;
-    const fleets = locateFleets(values, cwd, 'out');
-    chooseTiering(fleets.flatMap((f) => [f.workers, f.builders]));
-    if (command.name !== 'check') return undefined;
+    return { command: command.name, fleets: locateFleets(values, cwd, 'out') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a memoised passing `check` printed, or undefined when the full check must run. */
+function memoisedCheck(argv: string[], fleets: FleetLocation[], cwd: string, env: NodeJS.ProcessEnv, tty: boolean): Printed | undefined {
+  try {
     const key = memoKey({ argv, cwd, env, tty, fleets });
     return key === undefined ? undefined : recall(key, fleets.map((f) => f.out), env);
   } catch {
@@ -35,9 +41,14 @@ function runAsCli(): boolean {
 }
 
 if (runAsCli()) {
-  const hit = memoisedCheck(process.argv.slice(2), process.cwd(), process.env, process.stderr.isTTY === true);
-  if (hit) {
-    for (const [fd, text] of hit) writeSync(fd, text);
-    process.exit(0);
+  const argv = process.argv.slice(2);
+  const found = commandOnFleets(argv, process.cwd());
+  if (found) {
+    chooseTiering(found.fleets.flatMap((f) => [f.workers, f.builders]));
+    const hit = found.command === 'check' ? memoisedCheck(argv, found.fleets, process.cwd(), process.env, process.stderr.isTTY === true) : undefined;
+    if (hit) {
+      for (const [fd, text] of hit) writeSync(fd, text);
+      process.exit(0);
+    }
   }
 }

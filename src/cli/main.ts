@@ -22,7 +22,6 @@ const { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } = await
 // What only some commands need is loaded by the command that needs it.
 const explainModule = () => import('../explain/explain.js');
 const checkModule = () => import('./check.js');
-const settingsModule = () => import('../validate/settings-check.js');
 
 export const version = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -163,7 +162,7 @@ async function runLoaded(command: CommandSpec, args: string[], g: Generated, c: 
     case 'validate': {
       if (values.settings !== undefined) {
         const path = resolve(io.cwd, values.settings);
-        const { readSettings, settingsProblems } = await settingsModule();
+        const { readSettings, settingsProblems } = await import('../validate/settings-check.js');
         const problems = settingsProblems(readSettings(path, show(path)), g.fleet, g.sources.workers);
         c.printProblems(problems);
         if (problems.some((p) => p.severity === 'error') || (values.strict && problems.length)) return 2;
