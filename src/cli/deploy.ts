@@ -14,7 +14,7 @@ import { delimiter, join, resolve } from 'node:path';
 import type { Context } from './context.js';
 import { OUTPUT_FILE } from './out-dir.js';
 import { PROGRAM } from './commands.js';
-import { drift, formatDrift, UnreadableConfig } from '../explain/drift.js';
+import { drift, formatDrift, UnreadableConfig, type Drift } from '../explain/drift.js';
 import { BuildbotFailed, loadConfig, runningBuilds, loggedDbUrl, type RunningBuild } from '../deploy/buildbot-python.js';
 import { changedFiles, deployableFiles, install, PREVIOUS, rollBack } from '../deploy/files.js';
 import { logOffset, masterPid, RECONFIG, runCommand, runningDbUrl, sleep, START, waitForExit, waitForLog, type Outcome } from '../deploy/master-process.js';
@@ -105,9 +105,11 @@ async function deploy(basedirArg: string, generated: string, c: Context): Promis
 
   // 3. What changes, against what the master runs.
   const deployedCfg = join(basedir, OUTPUT_FILE);
+  let changes: Drift | undefined;
   if (existsSync(deployedCfg)) {
     try {
-      io.out(formatDrift(drift(readFileSync(deployedCfg, 'utf8'), generated)).replace(/^What changed:/, `What changes in ${show(deployedCfg)}:`));
+      changes = drift(readFileSync(deployedCfg, 'utf8'), generated);
+      io.out(formatDrift(changes).replace(/^What changed:/, `What changes in ${show(deployedCfg)}:`));
     } catch (e) {
       if (!(e instanceof UnreadableConfig)) throw e;
       say(`(no summary: ${show(deployedCfg)} is not a generated master.cfg: ${e.message})`);
@@ -137,10 +139,13 @@ async function deploy(basedirArg: string, generated: string, c: Context): Promis
     return cleanRestart(restart, pid, buildbot, basedir, changed, timeout, c);
   }
 
-  // 5. A builder that is building and is removed or renamed would lose its build.
+  // 5. A builder that is building and is removed or renamed would lose its build. When the
+  // deployed master.cfg (what the master runs) is readable and the change removes and renames
+  // no builder, no build can be lost and the database is not asked.
   const keep = new Set(loaded.builders);
   const lost = async () => (await runningBuilds(python, basedir, io.env, loaded.db_url!)).filter((b) => !keep.has(b.builder));
-  let busy = await lost();
+  const dropsBuilders = !changes || changes.builders.removed.length + changes.builders.renamed.length > 0;
+  let busy = dropsBuilders ? await lost() : [];
   if (busy.length && waitIdle > 0) {
     say(`held: builders this change removes or renames are building (${names(busy)}); waiting up to ${waitIdle} s for them to finish`);
     const deadline = Date.now() + waitIdle * 1000;

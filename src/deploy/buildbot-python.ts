@@ -20,21 +20,38 @@ def load(path):
     mq = cfg.mq.get("type") if isinstance(cfg.mq, dict) else getattr(cfg.mq, "type", None)
     return {"db_url": str(url), "mq": str(mq), "builders": sorted(b.name for b in cfg.builders)}
 
-def running():
+def running(patience):
     # The URL arrives on stdin: never on a command line, where ps shows it with its password.
     url = sys.stdin.read().strip()
+    import time
     import sqlalchemy as sa
-    engine = sa.create_engine(url)
+    # A busy master holds SQLite's locks for a moment ("database is locked", or "locking
+    # protocol" in WAL mode; PostgreSQL has its own transient errors): ask again until
+    # patience runs out, then say why in one line.
+    connect_args = {"timeout": min(5.0, patience)} if url.startswith("sqlite") else {}
+    engine = sa.create_engine(url, connect_args=connect_args)
     query = sa.text("SELECT builders.name, builds.number FROM builds"
                     " JOIN builders ON builders.id = builds.builderid"
                     " WHERE builds.complete_at IS NULL ORDER BY builders.name, builds.number")
-    with engine.connect() as conn:
-        rows = conn.execute(query).fetchall()
-    engine.dispose()
+    deadline = time.monotonic() + patience
+    wait = 0.2
+    try:
+        while True:
+            try:
+                with engine.connect() as conn:
+                    rows = conn.execute(query).fetchall()
+                break
+            except sa.exc.OperationalError as e:
+                if time.monotonic() + wait > deadline:
+                    return {"error": "%s (asked for %g s)" % (str(e.orig).strip() or type(e.orig).__name__, patience)}
+                time.sleep(wait)
+                wait = min(wait * 2, 2.0)
+    finally:
+        engine.dispose()
     return {"running": [{"builder": r[0], "number": r[1]} for r in rows]}
 
 mode = sys.argv[1]
-print("\x1eJSON" + json.dumps(load(sys.argv[2]) if mode == "load" else running()))
+print("\x1eJSON" + json.dumps(load(sys.argv[2]) if mode == "load" else running(float(sys.argv[2]))))
 `;
 
 export interface LoadedConfig {
@@ -71,9 +88,12 @@ async function ask<T>(python: string, cwd: string, env: NodeJS.ProcessEnv, args:
 /** Load a master.cfg as checkconfig does (the settings file is found through the environment, as the master finds it). */
 export const loadConfig = (python: string, basedir: string, env: NodeJS.ProcessEnv, cfg: string) => ask<LoadedConfig>(python, basedir, env, ['load', cfg]);
 
-/** The builds the master's database has as running. `basedir`: where a relative SQLite path is. */
-export async function runningBuilds(python: string, basedir: string, env: NodeJS.ProcessEnv, dbUrl: string): Promise<RunningBuild[]> {
-  return (await ask<{ running: RunningBuild[] }>(python, basedir, env, ['running'], dbUrl)).answer.running;
+/** The builds the master's database has as running. `basedir`: where a relative SQLite path is;
+ *  `patience`: seconds to keep asking while the database is locked by a busy master. */
+export async function runningBuilds(python: string, basedir: string, env: NodeJS.ProcessEnv, dbUrl: string, patience = 30): Promise<RunningBuild[]> {
+  const { answer } = await ask<{ running?: RunningBuild[]; error?: string }>(python, basedir, env, ['running', String(patience)], dbUrl);
+  if (answer.error !== undefined) throw new BuildbotFailed(`cannot read the running builds from the master's database (nothing was changed): ${answer.error}`);
+  return answer.running!;
 }
 
 /** A database URL as Buildbot logs it at start-up (util.stripUrlPassword): the password as

@@ -1,12 +1,13 @@
 // `deploy`'s checks that need no running master: what it refuses before touching anything,
 // which files it copies, how it reads Buildbot's logged database URL, and the warning that
 // `changes` gives for a removed or renamed builder. (The master's side: deploy.test.ts.)
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { loggedDbUrl } from '../../src/deploy/buildbot-python.js';
+import { BuildbotFailed, loggedDbUrl, runningBuilds } from '../../src/deploy/buildbot-python.js';
 import { deployableFiles, install, PREVIOUS, rollBack } from '../../src/deploy/files.js';
 import { defaultTimeout } from '../../src/cli/deploy.js';
 import { BUILDBOTS } from '../buildbots.js';
@@ -144,4 +145,49 @@ describe('deploy: small rules', () => {
     const md = await run(['changes', base, '--fleet', fleet, '--markdown'], root);
     expect(md.out).toContain('**Note:** removing or renaming a builder that is building loses its running build');
   });
+});
+
+describe('deploy: reading the running builds from a database a busy master has locked', () => {
+  /** A SQLite database with Buildbot's two tables that deploy reads, one build running. */
+  function database(): string {
+    const path = join(temp(), 'state.sqlite');
+    execFileSync('python3', ['-c', `import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("CREATE TABLE builders (id INTEGER PRIMARY KEY, name TEXT); CREATE TABLE builds (id INTEGER PRIMARY KEY, number INTEGER, builderid INTEGER, complete_at INTEGER);"
+                "INSERT INTO builders VALUES (1, 'AMD64 Debian 3.x'); INSERT INTO builds VALUES (1, 7, 1, NULL), (2, 6, 1, 100);")
+c.close()`, path]);
+    return path;
+  }
+  /** Another process holds an exclusive lock on `path` for `seconds` (resolves once it holds it). */
+  async function lock(path: string, seconds: number): Promise<ChildProcess> {
+    const child = spawn('python3', ['-c', `import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+c.execute("COMMIT")`, path, String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && resolve()));
+    return child;
+  }
+
+  it.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('Buildbot %s: waits while the lock is held, then reads', async (_id, bb) => {
+    const db = database();
+    const holder = await lock(db, 2);
+    const started = Date.now();
+    expect(await runningBuilds(bb.python, tmpdir(), process.env, `sqlite:///${db}`, 30)).toEqual([{ builder: 'AMD64 Debian 3.x', number: 7 }]);
+    expect(Date.now() - started).toBeGreaterThan(1_000);
+    holder.kill();
+  }, 60_000);
+
+  it.each(BUILDBOTS.map((bb) => [bb.id, bb] as const))('Buildbot %s: a lock held longer than its patience is a one-line error, not a traceback', async (_id, bb) => {
+    const db = database();
+    const holder = await lock(db, 60);
+    try {
+      const e = await runningBuilds(bb.python, tmpdir(), process.env, `sqlite:///${db}`, 1).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(BuildbotFailed);
+      expect((e as Error).message).toBe("cannot read the running builds from the master's database (nothing was changed): database is locked (asked for 1 s)");
+    } finally {
+      holder.kill();
+    }
+  }, 60_000);
 });
