@@ -1,38 +1,74 @@
-// Build step after `tsc` and scripts/precompile.mjs: the command line as one file.
+// Build step after `tsc` and scripts/precompile.mjs: the command line as two files and a
+// code cache.
 //
 // `tsc` leaves about 90 modules in dist/ and yaml is 70 more: loading them one by one is a
 // good part of a cold run on a fleet of CPython's size (Node resolves, reads and compiles
-// each). esbuild joins dist/cli/main.js and everything it imports (yaml included) into one
-// ES module written over dist/cli/main.js, so `node dist/cli/main.js` and the package's bin
-// load one file. Node's own modules are imported by the bundle's first lines, whichever
-// command runs: a module that must not load for every command (node:net, which `generate`
-// must never touch) is imported where it is used. Measured with `sh bench/cold-instructions.sh`
-// (docs/performance.md).
+// each), and compiling what runs is another. So:
+//   dist/cli/cli.cjs          esbuild joins dist/cli/main.js and everything it imports
+//                             (yaml included) into one CommonJS file;
+//   dist/cli/cli.cjs.v8cache  V8's code cache of it, made after running `check` on both
+//                             fleets, under the flags such a run has (src/cli/tiering.ts);
+//   dist/cli/main.js          the entry (src/cli/launch.ts, bundled): the check gate, then
+//                             cli.cjs loaded with its cache (src/validate/cached-script.ts).
+// CommonJS because only a script (vm.Script) takes a code cache on Node 20. V8 ignores a
+// cache made under other flags (a large fleet keeps TurboFan) or by another Node: it then
+// compiles as before, never runs wrong code. Measured in docs/performance.md.
 //
-// The rest of dist/ stays as tsc wrote it (the build's other steps, the benchmarks and the
-// tests import single modules). Paths the code finds relative to its own file are written so
-// that they hold from dist/cli/ as from any other folder of dist/ (`../validate/...`), and
-// files loaded at run time by path (the precompiled validators and templates, handlebars,
-// diff, package.json) are left out of the bundle. A bare `tsc` writes the plain module back:
-// slower to start, the same behaviour.
+// A module that must not load for every command (node:net, which `generate` must never
+// touch) is imported where it is used. Paths the code finds relative to its own file are
+// written so that they hold from dist/cli/ as from any other folder of dist/
+// (`../validate/...`), and files loaded at run time by path (the precompiled validators and
+// templates, diff, package.json) are left out of the bundle. A bare `tsc` writes the plain
+// modules back: slower to start, the same behaviour.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
+const cliDir = join(root, 'dist', 'cli');
+const main = join(cliDir, 'main.js');
+const bundle = join(cliDir, 'cli.cjs');
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+
+// 1. The CLI as CommonJS. Its `import.meta.url` is main.js's (same folder), so that relative
+// paths and the "am I the program?" test in main.ts hold as in the ES module.
 await build({
+  ...common,
   entryPoints: [main],
+  outfile: bundle,
+  format: 'cjs',
+  // A script run by vm.Script cannot import(): such imports (node:net) become require()s.
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__bmgMainUrl' },
+  banner: { js: "const __bmgMainUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'main.js')).href;" },
+});
+
+// 2. The entry, over main.js.
+await build({
+  ...common,
+  entryPoints: [join(cliDir, 'launch.js')],
   outfile: main,
   allowOverwrite: true,
-  bundle: true,
-  platform: 'node',
   format: 'esm',
-  target: 'node20',
-  // The packages stay CommonJS inside the bundle; their `require` of Node's own modules needs one.
-  banner: { js: "import { createRequire as __bmgRequire } from 'node:module'; const require = __bmgRequire(import.meta.url);" },
-  logLevel: 'warning',
-  legalComments: 'none',
 });
 // The CLI is the package's bin: keep it executable however dist/ was rebuilt.
 chmodSync(main, 0o755);
-console.log('bundled dist/cli/main.js');
+
+// 3. The code cache: run `check` on both fleets in this process, then save what V8 compiled.
+const { withoutTurbofan } = await import(new URL('../dist/cli/tiering.js', import.meta.url).href);
+const { loadCached, CACHE_SUFFIX } = await import(new URL('../dist/validate/cached-script.js', import.meta.url).href);
+withoutTurbofan();
+const { exports: cli, script } = loadCached(bundle);
+const memo = mkdtempSync(join(tmpdir(), 'bmg-build-'));
+try {
+  for (const fleet of ['.', 'fleets/cpython-2026']) {
+    // A fleet that does not check (being edited) still compiles what it ran.
+    await cli.main(['check', '--fleet', fleet], { out: () => {}, err: () => {}, env: { ...process.env, BUILDMASTER_GEN_CACHE: memo }, cwd: root });
+  }
+} finally {
+  rmSync(memo, { recursive: true, force: true });
+}
+writeFileSync(bundle + CACHE_SUFFIX, script.createCachedData());
+console.log('bundled dist/cli/main.js and dist/cli/cli.cjs (and its V8 code cache)');

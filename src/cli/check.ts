@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fsStep, FileError, type Context } from './context.js';
 import { describeTable, drift, formatDrift, UnreadableConfig, type Drift } from '../explain/drift.js';
 import { driftMarkdown } from '../explain/drift-markdown.js';
-import { OUTPUT_FILE, readIfExists, unifiedDiff } from './out-dir.js';
+import { OUTPUT_FILE, readIfExists, sameOnDisk, unifiedDiff } from './out-dir.js';
 import { PROGRAM } from './commands.js';
 import { annotation } from './print-problems.js';
 import { UserError } from '../model/problems.js';
@@ -64,11 +64,11 @@ export function checkOutput(text: string, summary: string, c: Context, quiet = f
   const outFile = join(fleet.out, OUTPUT_FILE);
   const shownOut = show(outFile);
   const regenerate = c.suggest('generate');
-  const onDisk = fsStep(`read ${shownOut}`, () => readIfExists(outFile, regenerate));
-  if (onDisk === text) {
+  if (fsStep(`read ${shownOut}`, () => sameOnDisk(outFile, text, regenerate))) {
     if (!quiet) io.out(`${c.prefix}ok: ${shownOut} is up to date (${summary})\n`);
     return 0;
   }
+  const onDisk = fsStep(`read ${shownOut}`, () => readIfExists(outFile, regenerate));
   if (onDisk === undefined) {
     io.err(`${shownOut} does not exist: run \`${regenerate}\` and commit it\n`);
     annotate(c, shownOut, 0, `${shownOut} does not exist: run \`${regenerate}\` and commit it`);

@@ -2,7 +2,8 @@
 // The command line: parse options, find the fleet, run the pipeline, print problems, pick
 // the exit code. Exit codes: 0 ok, 1 out/ is out of date (check), 2 invalid input or
 // usage, 3 internal error.
-// First: a memoised `check` exits here, before the rest (yaml, ajv, handlebars) is loaded.
+// First: a memoised `check` exits here. The build's entry (launch.ts) runs the same gate
+// before it loads this module at all, so that exit comes before yaml, ajv and handlebars load.
 import './check-gate.js';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,14 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError, type Values } from './args.js';
 import { commandHelp, commandNamed, overallHelp, PROGRAM, RUN, usageLine, type CommandSpec } from './commands.js';
 import { displayPath, FleetNotFound, locateFleets, type FleetLocation } from './fleet-paths.js';
-import type { Generated } from '../pipeline.js';
+import { loadFleet, renderConfig, renderOutputs, type Generated } from '../pipeline.js';
 import { InvalidInput, UserError } from '../model/problems.js';
-import { listFiles, OUTPUT_FILE, PACKAGE, readIfExists, writeAtomicSet } from './out-dir.js';
+import { listFiles, OUTPUT_FILE, PACKAGE, sameOnDisk, writeAtomicSet } from './out-dir.js';
 import { fsStep, type Context, type Io } from './context.js';
 import { memoKey, remember, type Printed } from './check-memo.js';
-// Loaded after check-gate.js has run: a memoised `check` never loads these (nor yaml, ajv, handlebars).
-const { loadFleet, renderConfig, renderOutputs } = await import('../pipeline.js');
-const { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } = await import('./print-problems.js');
+import { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } from './print-problems.js';
 // What only some commands need is loaded by the command that needs it.
 const explainModule = () => import('../explain/explain.js');
 const checkModule = () => import('./check.js');
@@ -179,7 +178,7 @@ async function runLoaded(command: CommandSpec, args: string[], g: Generated, c: 
       const files = renderOutputs(g, fleet);
       const changed = files.filter((f) => {
         const path = join(fleet.out, f.path);
-        return fsStep(`read ${show(path)}`, () => readIfExists(path, c.suggest('generate'))) !== f.text;
+        return !fsStep(`read ${show(path)}`, () => sameOnDisk(path, f.text, c.suggest('generate')));
       });
       const wanted = new Set(files.map((f) => join(fleet.out, f.path)));
       const extra = listFiles(join(fleet.out, PACKAGE)).filter((p) => !wanted.has(p));
@@ -253,11 +252,13 @@ if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToP
       process.exit(process.exitCode ?? 0);
     });
   }
-  const code = await main(process.argv.slice(2), {
+  // No top-level await: the build loads this module as CommonJS (scripts/bundle.mjs).
+  void main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     env: process.env,
     cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
   });
-  process.exitCode = code;
 }

@@ -1,10 +1,10 @@
 // Writing out/ atomically, and comparing it with what the declarations generate.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { InvalidInput } from '../model/problems.js';
-import { NotRegularFile, readRegular } from '../load/regular-file.js';
+import { NotRegularFile, openRegular, readRegular } from '../load/regular-file.js';
 
 import { OUTPUT_FILE, PACKAGE } from '../render/out-files.js';
 import type { OutputFile } from '../render/module.js';
@@ -148,6 +148,24 @@ export function readIfExists(path: string, regenerate: string): string | undefin
     if (e.reason === 'missing') return undefined;
     if (e.reason === 'symlink') throw notAFile(path, 'a symbolic link', regenerate);
     throw notAFile(path, 'not a regular file', regenerate);
+  }
+}
+
+/** Whether the generated file on disk holds exactly `text` (as readIfExists reads it). Its
+ *  size answers most changes without reading it (44 MB at 100,000 builders). */
+export function sameOnDisk(path: string, text: string, regenerate: string): boolean {
+  let opened;
+  try {
+    opened = openRegular(path);
+  } catch (e) {
+    if (!(e instanceof NotRegularFile)) throw e;
+    if (e.reason === 'missing') return false;
+    throw notAFile(path, e.reason === 'symlink' ? 'a symbolic link' : 'not a regular file', regenerate);
+  }
+  try {
+    return opened.size === Buffer.byteLength(text) && readFileSync(opened.fd, 'utf8') === text;
+  } finally {
+    closeSync(opened.fd);
   }
 }
 

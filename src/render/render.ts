@@ -3,6 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
+// A static import: the bundle (scripts/bundle.mjs) carries handlebars' runtime (18 files that
+// Node would otherwise resolve and read one by one on every run).
+import handlebarsRuntime from 'handlebars/runtime';
 import type { Builder, BuilderMatrix, SchedulerOut } from '../model/types.js';
 import { pyJsonTable, pyLiteral } from './python.js';
 import { stepsTable } from './steps-table.js';
@@ -20,7 +23,7 @@ function template(dir = TEMPLATES_DIR): Handlebars.TemplateDelegate {
   const pre = dir === TEMPLATES_DIR ? precompiled(require, dir) : undefined;
   if (pre) {
     // The build's precompiled templates (scripts/precompile.mjs) need only handlebars' runtime.
-    const hbs = (require('handlebars/runtime') as typeof Handlebars).create();
+    const hbs = (handlebarsRuntime as unknown as typeof Handlebars).create();
     registerHelpers(hbs);
     for (const [name, spec] of Object.entries(pre.partials)) hbs.registerPartial(name, hbs.template(spec));
     return (compiled = hbs.template(pre.main));

@@ -31,7 +31,9 @@ export function loadCached(file: string): Loaded | undefined {
   } catch {
     // No cache (a bare `tsc` build): compile as require would.
   }
-  // CommonJS's own wrapper, so the file runs exactly as `require` would run it.
+  // CommonJS's own wrapper, so the file runs exactly as `require` would run it (which also
+  // ignores a `#!` first line: kept as a comment, so line numbers hold).
+  if (source.startsWith('#!')) source = `//${source.slice(2)}`;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: file, cachedData });
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
