@@ -240,10 +240,6 @@ function positionIn(text: string, offset: number): Position {
   return { line: before.length, col: [...before[before.length - 1]!].length + 1 };
 }
 
-const LEXER_MARKS = new Set(['\x02', '\x18', '\x1f', '\ufeff']);
-/** Tokens that are punctuation, not nodes. */
-const PUNCTUATION = new Set([',', ':', '-', '?', ']', '}', '---', '...']);
-
 interface Limit {
   offset: number;
   message: string;
@@ -307,25 +303,53 @@ function tokenLimits(): (tok: string) => Limit | undefined {
   let col = 0;
   let offset = 0;
   let nodes = 0;
+  // Called for every token of the file: characters are compared, not strings hashed.
   return (tok) => {
-    if (LEXER_MARKS.has(tok)) return undefined; // the lexer's own markers, not source text
-    const c = tok[0];
-    if (c === '[' || c === '{') {
+    const c = tok.charCodeAt(0);
+    const n = tok.length;
+    // The lexer's own markers (document, flow error end, scalar, byte order mark), not source text.
+    if (n === 1 && (c === 0x02 || c === 0x18 || c === 0x1f || c === 0xfeff)) return undefined;
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       if (++flow > MAX_DEPTH) return { offset, message: tooDeep, rule: 'yaml-too-deep' };
-    } else if (c === ']' || c === '}') {
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
       if (flow > 0) flow--;
-    } else if (flow === 0 && tok.length === 1 && (c === '-' || c === '?' || c === ':') && col > MAX_INDICATOR_COLUMN) {
+    } else if (flow === 0 && n === 1 && (c === 0x2d /* - */ || c === 0x3f /* ? */ || c === 0x3a /* : */) && col > MAX_INDICATOR_COLUMN) {
       // Each block level is indented further; a compact `- - -` takes two columns a level.
       return { offset, message: tooDeep, rule: 'yaml-too-deep' };
     }
-    if (!(c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '#' || c === '&' || c === '!' || PUNCTUATION.has(tok)) && ++nodes > MAX_NODES) {
+    if (!notANode(tok, c, n) && ++nodes > MAX_NODES) {
       return { offset, message: `the file has more than ${MAX_NODES} values; split the fleet or write it more simply`, rule: 'file-too-large' };
     }
-    offset += tok.length;
+    offset += n;
     const nl = Math.max(tok.lastIndexOf('\n'), tok.lastIndexOf('\r'));
-    col = nl < 0 ? col + tok.length : tok.length - nl - 1;
+    col = nl < 0 ? col + n : n - nl - 1;
     return undefined;
   };
+}
+
+/** Whether a token is space, a comment, an anchor or tag, or punctuation: not a value. */
+function notANode(tok: string, c: number, n: number): boolean {
+  switch (c) {
+    case 0x20: // space
+    case 0x09: // tab
+    case 0x0a: // newline
+    case 0x0d:
+    case 0x23: // # comment
+    case 0x26: // & anchor
+    case 0x21: // ! tag
+      return true;
+    case 0x2c: // ,
+    case 0x3a: // :
+    case 0x2d: // - (and ---)
+    case 0x3f: // ?
+    case 0x5d: // ]
+    case 0x7d: // }
+      return n === 1 || tok === '---';
+    case 0x2e: // ...
+      return tok === '...';
+    default:
+      return false;
+  }
 }
 
 /** Before converting to plain data, in one linear walk without recursion: duplicate keys,
