@@ -64,8 +64,9 @@ const { exports: cli, script } = loadCached(bundle);
 const memo = mkdtempSync(join(tmpdir(), 'bmg-build-'));
 try {
   for (const fleet of ['.', 'fleets/cpython-2026']) {
-    // A fleet that does not check (being edited) still compiles what it ran.
-    await cli.main(['check', '--fleet', fleet], { out: () => {}, err: () => {}, env: { ...process.env, BUILDMASTER_GEN_CACHE: memo }, cwd: root });
+    // A fleet that does not check (being edited) still compiles what it ran. A bare
+    // environment: nothing of CI's (GITHUB_STEP_SUMMARY...) is written to by the build.
+    await cli.main(['check', '--fleet', fleet], { out: () => {}, err: () => {}, env: { PATH: process.env.PATH, BUILDMASTER_GEN_CACHE: memo }, cwd: root });
   }
 } finally {
   rmSync(memo, { recursive: true, force: true });
