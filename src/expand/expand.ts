@@ -6,7 +6,7 @@ import { codePointCompare } from '../model/sort.js';
 import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../model/types.js';
 import { builderDowntime } from './downtime.js';
 import { withExtras } from './overlay.js';
-import { stepKeyer, stepsReading } from './step-keys.js';
+import { stepMaker } from './step-keys.js';
 import type { StepContext } from './steps.js';
 
 function excludedBy(rule: BranchRule | undefined, branch: Branch, owner: string): string | undefined {
@@ -78,7 +78,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
   const workers = new Map(fleet.workers.map((w) => [w.name, w]));
   const builders: Builder[] = [];
   const exclusions: Exclusion[] = [];
-  const stepKeys = stepKeyer();
+  const stepsOf = stepMaker();
 
   for (const branch of branches) {
     fleet.builders.forEach((def, source) => {
@@ -94,8 +94,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
         ...new Set([...(def.branch_tag ? [branch.tag] : []), ...(tier ? [tier] : []), ...(def.stability ? [def.stability] : []), ...variant.tags, ...def.tags]),
       ];
       const ctx = made.ctx;
-      const withReads = stepsReading(ctx);
-      const { steps } = withReads;
+      const { steps, keys } = stepsOf(ctx);
       const description = fleet.master.builder_descriptions ? [variant.description ?? variant.name, worker.online ? '' : ' (worker offline)'].join('') : '';
       builders.push({
         name,
@@ -112,7 +111,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
         scheduler: scheduleFor(fleet, variant.schedule, branch.name),
         description,
         steps,
-        step_keys: stepKeys(ctx, withReads),
+        step_keys: keys,
         ...(worker.downtime ? { downtime: builderDowntime(worker.downtime, variant) } : {}),
       });
     });

@@ -98,12 +98,20 @@ const WORD = /^[\w.+=/:-]+$/;
 const isWord = (v: unknown): v is string => typeof v === 'string' && WORD.test(v);
 const value = (v: unknown) => (isWord(v) ? v : Array.isArray(v) && v.every(isWord) ? `[${v.join(',')}]` : JSON.stringify(v ?? null));
 
-/** `obj`, noting in `read` the name of each field read from it. */
+/** `obj`, noting in `read` the name of each field read from it (or asked about: `in`, keys). */
 function watched<T extends object>(obj: T, read: Set<string>, prefix: string): T {
   return new Proxy(obj, {
     get(target, p, receiver) {
       if (typeof p === 'string') read.add(prefix + p);
       return Reflect.get(target, p, receiver) as unknown;
+    },
+    has(target, p) {
+      if (typeof p === 'string') read.add(prefix + p);
+      return Reflect.has(target, p);
+    },
+    getOwnPropertyDescriptor(target, p) {
+      if (typeof p === 'string') read.add(prefix + p);
+      return Reflect.getOwnPropertyDescriptor(target, p);
     },
     ownKeys(target) {
       for (const k of Reflect.ownKeys(target)) if (typeof k === 'string') read.add(prefix + k);
@@ -114,16 +122,77 @@ function watched<T extends object>(obj: T, read: Set<string>, prefix: string): T
 
 /** A builder's steps, and the worker and definition fields the recipe read to make them
  *  (`w:<field>`, `d:<field>`): what the keys are worked out from. */
-export function stepsReading(ctx: StepContext): { steps: Step[]; read: Set<string> } {
+function stepsReading(ctx: StepContext): { steps: Step[]; read: Set<string> } {
   const read = new Set<string>();
   const steps = stepsFor({ ...ctx, worker: watched(ctx.worker, read, 'w:'), def: watched(ctx.def, read, 'd:') });
   return { steps, read };
 }
 
-/** A function giving the keys of one builder's steps (made by stepsReading); it remembers the
- *  probes it made, which builders of one kind, branch or worker setting share (one per fleet:
- *  each expand). */
-export function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; read: ReadonlySet<string> }) => string[] {
+/** One builder's steps and the key of each. */
+export interface KeyedSteps {
+  steps: Step[];
+  keys: string[];
+}
+
+/** The worker and definition fields one run of a recipe read, and what it made for each
+ *  set of their values (JSON texts, one line each). */
+interface Reading {
+  id: string;
+  worker: string[];
+  def: string[];
+  made: Map<string, KeyedSteps>;
+}
+
+function readingOf(read: ReadonlySet<string>): Omit<Reading, 'made'> {
+  const fields = [...read].sort();
+  const worker = fields.filter((f) => f.startsWith('w:')).map((f) => f.slice(2));
+  const def = fields.filter((f) => f.startsWith('d:')).map((f) => f.slice(2));
+  return { id: fields.join('\u0001'), worker, def };
+}
+
+/** The values of a reading's fields in `ctx` (JSON texts hold no raw \u0001). */
+function valuesIn(ctx: StepContext, r: Omit<Reading, 'made'>): string {
+  let sig = '';
+  for (const f of r.worker) sig += `${json(ctx.worker, f)}\u0001`;
+  for (const f of r.def) sig += `${json(ctx.def, f)}\u0001`;
+  return sig;
+}
+
+/** A function giving each builder's steps and their keys (one per fleet: each expand).
+ *  A recipe is a function of the kind, the branch and the fields it reads, so builders of
+ *  one kind and branch whose worker and definition agree on every field that a run read
+ *  get what that run made (the same steps, shared, and the same keys): most builders of a
+ *  big fleet differ only in fields no recipe reads (names, owners), and are made once. */
+export function stepMaker(): (ctx: StepContext) => KeyedSteps {
+  const keyer = stepKeyer();
+  const runs = new Map<Variant, Map<Branch, Reading[]>>();
+  return (ctx) => {
+    let byBranch = runs.get(ctx.variant);
+    if (!byBranch) runs.set(ctx.variant, (byBranch = new Map()));
+    let readings = byBranch.get(ctx.branch);
+    if (!readings) byBranch.set(ctx.branch, (readings = []));
+    for (const r of readings) {
+      const known = r.made.get(valuesIn(ctx, r));
+      if (known) return known;
+    }
+    const made = stepsReading(ctx);
+    const { keys, readOnly } = keyer(ctx, made);
+    const out = { steps: made.steps, keys };
+    // Keys that name a field the recipe did not read (see stepKeyer) are this builder's own.
+    if (readOnly) {
+      const r = readingOf(made.read);
+      let same = readings.find((x) => x.id === r.id);
+      if (!same) readings.push((same = { ...r, made: new Map() }));
+      same.made.set(valuesIn(ctx, r), out);
+    }
+    return out;
+  };
+}
+
+/** A function giving the keys of one builder's steps (made by stepsReading), and whether
+ *  they name only fields the recipe read; it remembers the probes it made, which builders
+ *  of one kind, branch or worker setting share (one per fleet: each expand). */
+function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; read: ReadonlySet<string> }) => { keys: string[]; readOnly: boolean } {
   const memo = new Map<string, Map<string, string> | undefined>();
   /** The steps made from the neutral worker, branch and definition with these fields put back. */
   const make = (ctx: StepContext, useBranch: boolean, useVariant: boolean, wf: readonly string[], df: readonly string[]) => {
@@ -159,7 +228,8 @@ export function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; 
     const workerMatters = workerFields.filter((f) => read.has(`w:${f}`)).map((f) => [f, changed(make(ctx, true, true, [f], []), own)] as const);
     const defMatters = defFields.filter((f) => read.has(`d:${f}`)).map((f) => [f, changed(make(ctx, true, true, [], [f]), own)] as const);
 
-    return ids.map((id) => {
+    let readOnly = true;
+    const keys = ids.map((id) => {
       let useBranch = branchMatters.has(id);
       let useVariant = variantMatters.has(id);
       let wf = workerMatters.filter(([, set]) => set.has(id)).map(([f]) => f);
@@ -170,6 +240,7 @@ export function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; 
         useBranch = useVariant = true;
         wf = workerFields;
         df = defFields;
+        readOnly &&= wf.every((f) => read.has(`w:${f}`)) && df.every((f) => read.has(`d:${f}`));
       }
       const w = worker as unknown as Record<string, unknown>;
       const d = def as unknown as Record<string, unknown>;
@@ -179,5 +250,6 @@ export function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; 
         ...df.map((f) => `def.${f}=${value(d[f])}`),
       ].join(' ');
     });
+    return { keys, readOnly };
   };
 }
