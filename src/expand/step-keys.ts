@@ -135,28 +135,37 @@ export interface KeyedSteps {
 }
 
 /** The worker and definition fields one run of a recipe read, and what it made for each
- *  set of their values (JSON texts, one line each). */
+ *  set of their values: by the worker's values, then the definition's (JSON texts, one line
+ *  each, worked out once per worker and definition object). */
 interface Reading {
   id: string;
   worker: string[];
   def: string[];
-  made: Map<string, KeyedSteps>;
+  workerValues: WeakMap<object, string>;
+  defValues: WeakMap<object, string>;
+  made: Map<string, Map<string, KeyedSteps>>;
 }
 
-function readingOf(read: ReadonlySet<string>): Omit<Reading, 'made'> {
+function readingOf(read: ReadonlySet<string>): Reading {
   const fields = [...read].sort();
   const worker = fields.filter((f) => f.startsWith('w:')).map((f) => f.slice(2));
   const def = fields.filter((f) => f.startsWith('d:')).map((f) => f.slice(2));
-  return { id: fields.join('\u0001'), worker, def };
+  return { id: fields.join('\u0001'), worker, def, workerValues: new WeakMap(), defValues: new WeakMap(), made: new Map() };
 }
 
-/** The values of a reading's fields in `ctx` (JSON texts hold no raw \u0001). */
-function valuesIn(ctx: StepContext, r: Omit<Reading, 'made'>): string {
-  let sig = '';
-  for (const f of r.worker) sig += `${json(ctx.worker, f)}\u0001`;
-  for (const f of r.def) sig += `${json(ctx.def, f)}\u0001`;
+/** The values of `fields` of `obj` (JSON texts hold no raw \u0001), remembered in `memo`. */
+function valuesOf(obj: object, fields: readonly string[], memo: WeakMap<object, string>): string {
+  let sig = memo.get(obj);
+  if (sig === undefined) {
+    sig = '';
+    for (const f of fields) sig += `${json(obj, f)}\u0001`;
+    memo.set(obj, sig);
+  }
   return sig;
 }
+
+/** What a run with reading `r` made for the worker and definition of `ctx`, if one did. */
+const madeFor = (r: Reading, ctx: StepContext) => r.made.get(valuesOf(ctx.worker, r.worker, r.workerValues))?.get(valuesOf(ctx.def, r.def, r.defValues));
 
 /** A function giving each builder's steps and their keys (one per fleet: each expand).
  *  A recipe is a function of the kind, the branch and the fields it reads, so builders of
@@ -172,7 +181,7 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
     let readings = byBranch.get(ctx.branch);
     if (!readings) byBranch.set(ctx.branch, (readings = []));
     for (const r of readings) {
-      const known = r.made.get(valuesIn(ctx, r));
+      const known = madeFor(r, ctx);
       if (known) return known;
     }
     const made = stepsReading(ctx);
@@ -180,10 +189,14 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
     const out = { steps: made.steps, keys };
     // Keys that name a field the recipe did not read (see stepKeyer) are this builder's own.
     if (readOnly) {
-      const r = readingOf(made.read);
-      let same = readings.find((x) => x.id === r.id);
-      if (!same) readings.push((same = { ...r, made: new Map() }));
-      same.made.set(valuesIn(ctx, r), out);
+      let r = readingOf(made.read);
+      const same = readings.find((x) => x.id === r.id);
+      if (same) r = same;
+      else readings.push(r);
+      const byWorker = valuesOf(ctx.worker, r.worker, r.workerValues);
+      let byDef = r.made.get(byWorker);
+      if (!byDef) r.made.set(byWorker, (byDef = new Map()));
+      byDef.set(valuesOf(ctx.def, r.def, r.defValues), out);
     }
     return out;
   };
