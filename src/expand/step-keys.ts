@@ -55,30 +55,32 @@ function tryStepsFor(ctx: StepContext): Map<string, string> | undefined {
   }
 }
 
-// Every builder asks the same questions of the same worker and definition objects (a
-// definition makes one builder per branch, a worker serves many): the JSON of each field,
-// and which fields differ from neutral, are worked out once per object.
-const fieldJson = new WeakMap<object, Map<string, string>>();
+/** The JSON of objects' fields, and which fields differ from neutral, worked out once per
+ *  object: every builder asks the same questions of the same worker and definition objects
+ *  (a definition makes one builder per branch, a worker serves many). One per expand, so
+ *  plain Maps, dropped with it. */
+class FieldTexts {
+  private readonly texts = new Map<object, Map<string, string>>();
+  private readonly differ = new Map<object, string[]>();
 
-/** JSON of `obj[field]` ("u" for absent: unlike any JSON text). */
-function json(obj: object, field: string): string {
-  let m = fieldJson.get(obj);
-  if (!m) fieldJson.set(obj, (m = new Map()));
-  let t = m.get(field);
-  if (t === undefined) m.set(field, (t = JSON.stringify((obj as Record<string, unknown>)[field]) ?? 'u'));
-  return t;
-}
-
-const differingFields = new WeakMap<object, string[]>();
-
-/** Fields of `obj` whose value is not the neutral one, in name order. */
-function differing(obj: object, neutral: Record<string, unknown>): string[] {
-  let out = differingFields.get(obj);
-  if (!out) {
-    const all = new Set([...Object.keys(obj), ...Object.keys(neutral)]);
-    differingFields.set(obj, (out = [...all].filter((k) => json(obj, k) !== json(neutral, k)).sort()));
+  /** JSON of `obj[field]` ("u" for absent: unlike any JSON text). */
+  json(obj: object, field: string): string {
+    let m = this.texts.get(obj);
+    if (!m) this.texts.set(obj, (m = new Map()));
+    let t = m.get(field);
+    if (t === undefined) m.set(field, (t = JSON.stringify((obj as Record<string, unknown>)[field]) ?? 'u'));
+    return t;
   }
-  return out;
+
+  /** Fields of `obj` whose value is not the neutral one, in name order. */
+  differing(obj: object, neutral: Record<string, unknown>): string[] {
+    let out = this.differ.get(obj);
+    if (!out) {
+      const all = new Set([...Object.keys(obj), ...Object.keys(neutral)]);
+      this.differ.set(obj, (out = [...all].filter((k) => this.json(obj, k) !== this.json(neutral, k)).sort()));
+    }
+    return out;
+  }
 }
 
 /** `base` with `fields` taken from `source` (a field absent there is absent in the result). */
@@ -141,8 +143,8 @@ interface Reading {
   id: string;
   worker: string[];
   def: string[];
-  workerValues: WeakMap<object, string>;
-  defValues: WeakMap<object, string>;
+  workerValues: Map<object, string>;
+  defValues: Map<object, string>;
   made: Map<string, Map<string, KeyedSteps>>;
 }
 
@@ -150,22 +152,19 @@ function readingOf(read: ReadonlySet<string>): Reading {
   const fields = [...read].sort();
   const worker = fields.filter((f) => f.startsWith('w:')).map((f) => f.slice(2));
   const def = fields.filter((f) => f.startsWith('d:')).map((f) => f.slice(2));
-  return { id: fields.join('\u0001'), worker, def, workerValues: new WeakMap(), defValues: new WeakMap(), made: new Map() };
+  return { id: fields.join('\u0001'), worker, def, workerValues: new Map(), defValues: new Map(), made: new Map() };
 }
 
 /** The values of `fields` of `obj` (JSON texts hold no raw \u0001), remembered in `memo`. */
-function valuesOf(obj: object, fields: readonly string[], memo: WeakMap<object, string>): string {
+function valuesOf(texts: FieldTexts, obj: object, fields: readonly string[], memo: Map<object, string>): string {
   let sig = memo.get(obj);
   if (sig === undefined) {
     sig = '';
-    for (const f of fields) sig += `${json(obj, f)}\u0001`;
+    for (const f of fields) sig += `${texts.json(obj, f)}\u0001`;
     memo.set(obj, sig);
   }
   return sig;
 }
-
-/** What a run with reading `r` made for the worker and definition of `ctx`, if one did. */
-const madeFor = (r: Reading, ctx: StepContext) => r.made.get(valuesOf(ctx.worker, r.worker, r.workerValues))?.get(valuesOf(ctx.def, r.def, r.defValues));
 
 /** A function giving each builder's steps and their keys (one per fleet: each expand).
  *  A recipe is a function of the kind, the branch and the fields it reads, so builders of
@@ -173,15 +172,18 @@ const madeFor = (r: Reading, ctx: StepContext) => r.made.get(valuesOf(ctx.worker
  *  get what that run made (the same steps, shared, and the same keys): most builders of a
  *  big fleet differ only in fields no recipe reads (names, owners), and are made once. */
 export function stepMaker(): (ctx: StepContext) => KeyedSteps {
-  const keyer = stepKeyer();
+  const texts = new FieldTexts();
+  const keyer = stepKeyer(texts);
   const runs = new Map<Variant, Map<Branch, Reading[]>>();
+  const workerValues = (r: Reading, ctx: StepContext) => valuesOf(texts, ctx.worker, r.worker, r.workerValues);
+  const defValues = (r: Reading, ctx: StepContext) => valuesOf(texts, ctx.def, r.def, r.defValues);
   return (ctx) => {
     let byBranch = runs.get(ctx.variant);
     if (!byBranch) runs.set(ctx.variant, (byBranch = new Map()));
     let readings = byBranch.get(ctx.branch);
     if (!readings) byBranch.set(ctx.branch, (readings = []));
     for (const r of readings) {
-      const known = madeFor(r, ctx);
+      const known = r.made.get(workerValues(r, ctx))?.get(defValues(r, ctx));
       if (known) return known;
     }
     const made = stepsReading(ctx);
@@ -193,10 +195,10 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
       const same = readings.find((x) => x.id === r.id);
       if (same) r = same;
       else readings.push(r);
-      const byWorker = valuesOf(ctx.worker, r.worker, r.workerValues);
+      const byWorker = workerValues(r, ctx);
       let byDef = r.made.get(byWorker);
       if (!byDef) r.made.set(byWorker, (byDef = new Map()));
-      byDef.set(valuesOf(ctx.def, r.def, r.defValues), out);
+      byDef.set(defValues(r, ctx), out);
     }
     return out;
   };
@@ -205,15 +207,15 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
 /** A function giving the keys of one builder's steps (made by stepsReading), and whether
  *  they name only fields the recipe read; it remembers the probes it made, which builders
  *  of one kind, branch or worker setting share (one per fleet: each expand). */
-function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; read: ReadonlySet<string> }) => { keys: string[]; readOnly: boolean } {
+function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonly Step[]; read: ReadonlySet<string> }) => { keys: string[]; readOnly: boolean } {
   const memo = new Map<string, Map<string, string> | undefined>();
   /** The steps made from the neutral worker, branch and definition with these fields put back. */
   const make = (ctx: StepContext, useBranch: boolean, useVariant: boolean, wf: readonly string[], df: readonly string[]) => {
     const kind = useVariant ? ctx.variant.name : `:${ctx.variant.recipe}`;
     // One line per input; JSON texts hold no raw control character, so \u0001 cannot occur in them.
     let sig = `${kind}\u0001${useBranch ? ctx.branch.name : '\u0002'}`;
-    for (const f of wf) sig += `\u0001w${f}\u0001${json(ctx.worker, f)}`;
-    for (const f of df) sig += `\u0001d${f}\u0001${json(ctx.def, f)}`;
+    for (const f of wf) sig += `\u0001w${f}\u0001${texts.json(ctx.worker, f)}`;
+    for (const f of df) sig += `\u0001d${f}\u0001${texts.json(ctx.def, f)}`;
     let steps = memo.get(sig);
     if (steps === undefined && !memo.has(sig)) {
       const variant = useVariant ? ctx.variant : { ...NEUTRAL_VARIANT, recipe: ctx.variant.recipe };
@@ -228,8 +230,8 @@ function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; read: R
     const actual = byId(steps);
     const ids = [...actual.keys()];
     const { worker, def, branch, variant } = ctx;
-    const workerFields = differing(worker, NEUTRAL_WORKER);
-    const defFields = differing(def, NEUTRAL_DEF);
+    const workerFields = texts.differing(worker, NEUTRAL_WORKER);
+    const defFields = texts.differing(def, NEUTRAL_DEF);
 
     // Which steps change when the kind, the branch or one field is put back into the neutral
     // inputs. Only the fields the recipe read are tried (a field it never reads cannot matter).
