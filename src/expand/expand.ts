@@ -117,24 +117,22 @@ export function expand(fleet: Fleet): BuilderMatrix {
       const ctx = made.ctx;
       const { steps, keys } = stepsOf(ctx);
       const description = fleet.master.builder_descriptions ? [variant.description ?? variant.name, worker.online ? '' : ' (worker offline)'].join('') : '';
-      builders.push({
-        name,
-        source,
-        def: def.name,
-        worker: worker.name,
-        ...(def.workers ? { workers: def.workers } : {}),
-        branch: branch.name,
-        variant: variant.name,
-        builddir,
-        tags,
-        ...(def.stability ? { stability: def.stability } : {}),
-        ...(tier ? { tier } : {}),
-        scheduler: scheduleFor(fleet, variant.schedule, branch.name),
-        description,
-        steps,
-        step_keys: keys,
-        ...(worker.downtime ? { downtime: builderDowntime(worker.downtime, variant) } : {}),
-      });
+      // Fields added one by one, the optional ones only when set (in this order: a builder's
+      // JSON lists them so): no spread of a little object per field and builder.
+      const b: Partial<Builder> = { name, source, def: def.name, worker: worker.name };
+      if (def.workers) b.workers = def.workers;
+      b.branch = branch.name;
+      b.variant = variant.name;
+      b.builddir = builddir;
+      b.tags = tags;
+      if (def.stability) b.stability = def.stability;
+      if (tier) b.tier = tier;
+      b.scheduler = scheduleFor(fleet, variant.schedule, branch.name);
+      b.description = description;
+      b.steps = steps;
+      b.step_keys = keys;
+      if (worker.downtime) b.downtime = builderDowntime(worker.downtime, variant);
+      builders.push(b as Builder);
     });
   }
   return { master: fleet.master, branches, workers: fleet.workers.map(workerOut), builders, schedulers: schedulersOf(fleet, builders), exclusions };
