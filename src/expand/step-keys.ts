@@ -177,6 +177,14 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
   const runs = new Map<Variant, Map<Branch, Reading[]>>();
   const workerValues = (r: Reading, ctx: StepContext) => valuesOf(texts, ctx.worker, r.worker, r.workerValues);
   const defValues = (r: Reading, ctx: StepContext) => valuesOf(texts, ctx.def, r.def, r.defValues);
+  // One object per key (the first made under it, with its JSON): a step equal to it is that
+  // object, so the STEPS table knows equal steps by identity, without their JSON again.
+  const byKey = new Map<string, { step: Step; text: string }>();
+  const shared = (key: string, step: Step, text: string): Step => {
+    const known = byKey.get(key);
+    if (!known) byKey.set(key, { step, text });
+    return known?.text === text ? known.step : step;
+  };
   return (ctx) => {
     let byBranch = runs.get(ctx.variant);
     if (!byBranch) runs.set(ctx.variant, (byBranch = new Map()));
@@ -187,8 +195,8 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
       if (known) return known;
     }
     const made = stepsReading(ctx);
-    const { keys, readOnly } = keyer(ctx, made);
-    const out = { steps: made.steps, keys };
+    const { keys, texts: stepTexts, readOnly } = keyer(ctx, made);
+    const out = { steps: made.steps.map((s, i) => shared(keys[i]!, s, stepTexts[i]!)), keys };
     // Keys that name a field the recipe did not read (see stepKeyer) are this builder's own.
     if (readOnly) {
       let r = readingOf(made.read);
@@ -207,7 +215,7 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
 /** A function giving the keys of one builder's steps (made by stepsReading), and whether
  *  they name only fields the recipe read; it remembers the probes it made, which builders
  *  of one kind, branch or worker setting share (one per fleet: each expand). */
-function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonly Step[]; read: ReadonlySet<string> }) => { keys: string[]; readOnly: boolean } {
+function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonly Step[]; read: ReadonlySet<string> }) => { keys: string[]; texts: string[]; readOnly: boolean } {
   const memo = new Map<string, Map<string, string> | undefined>();
   /** The steps made from the neutral worker, branch and definition with these fields put back. */
   const make = (ctx: StepContext, useBranch: boolean, useVariant: boolean, wf: readonly string[], df: readonly string[]) => {
@@ -243,12 +251,15 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
     const workerMatters = workerFields.filter((f) => read.has(`w:${f}`)).map((f) => [f, changed(make(ctx, true, true, [f], []), own)] as const);
     const defMatters = defFields.filter((f) => read.has(`d:${f}`)).map((f) => [f, changed(make(ctx, true, true, [], [f]), own)] as const);
 
+    const w = worker as unknown as Record<string, unknown>;
+    const d = def as unknown as Record<string, unknown>;
+    const mattering = (fields: readonly (readonly [string, Set<string>])[], id: string) => fields.filter(([, set]) => set.has(id)).map(([f]) => f);
     let readOnly = true;
     const keys = ids.map((id) => {
       let useBranch = branchMatters.has(id);
       let useVariant = variantMatters.has(id);
-      let wf = workerMatters.filter(([, set]) => set.has(id)).map(([f]) => f);
-      let df = defMatters.filter(([, set]) => set.has(id)).map(([f]) => f);
+      let wf = mattering(workerMatters, id);
+      let df = mattering(defMatters, id);
       // The key's inputs must make the step again, else (inputs that matter only together)
       // the key names all of the builder's inputs.
       if (make(ctx, useBranch, useVariant, wf, df)?.get(id) !== actual.get(id)) {
@@ -257,14 +268,11 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
         df = defFields;
         readOnly &&= wf.every((f) => read.has(`w:${f}`)) && df.every((f) => read.has(`d:${f}`));
       }
-      const w = worker as unknown as Record<string, unknown>;
-      const d = def as unknown as Record<string, unknown>;
-      return [
-        `${useVariant ? `${variant.name}/` : `${variant.recipe}:`}${id}${useBranch ? `@${branch.name}` : ''}`,
-        ...wf.map((f) => `${f}=${value(w[f])}`),
-        ...df.map((f) => `def.${f}=${value(d[f])}`),
-      ].join(' ');
+      let key = `${useVariant ? `${variant.name}/` : `${variant.recipe}:`}${id}${useBranch ? `@${branch.name}` : ''}`;
+      for (const f of wf) key += ` ${f}=${value(w[f])}`;
+      for (const f of df) key += ` def.${f}=${value(d[f])}`;
+      return key;
     });
-    return { keys, readOnly };
+    return { keys, texts: [...actual.values()], readOnly };
   };
 }
