@@ -121,37 +121,54 @@ function expanded(v: unknown, levels: number, indent: number, d: Dialect): strin
  *  (BUILDERS, STEPS, WORKERS): a line of the diff is one builder, step or worker, and no
  *  line (not even a closing bracket) is shared by two of them. */
 function onePerLine(v: unknown, d: Dialect): string {
+  const w: Written = { lists: new Map(), keys: new Map() };
   // One string made line by line, with no array of the lines.
   const comma = d === PY ? ',' : '';
   let out: string;
   if (Array.isArray(v)) {
     out = '[\n';
-    for (let i = 0; i < v.length; i++) out += `    ${compact(v[i], d)}${i < v.length - 1 ? ',' : comma}\n`;
+    for (let i = 0; i < v.length; i++) out += `    ${compact(v[i], d, w)}${i < v.length - 1 ? ',' : comma}\n`;
     return `${out}]`;
   }
   const keys = keysOf(v);
   out = '{\n';
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    out += `    ${d.string(k)}: ${compact((v as Record<string, unknown>)[k], d)}${i < keys.length - 1 ? ',' : comma}\n`;
+    out += `    ${d.string(k)}: ${compact((v as Record<string, unknown>)[k], d, w)}${i < keys.length - 1 ? ',' : comma}\n`;
   }
   return `${out}}`;
 }
 
+/** What one table has written already: each list, by identity (builders made alike share
+ *  their list of step keys), and each dict key (the rows' field names). */
+interface Written {
+  lists: Map<readonly unknown[], string>;
+  keys: Map<string, string>;
+}
+
 /** The one-line literal of `v` however long: compactWithin without a limit, made directly. */
-function compact(v: unknown, d: Dialect): string {
+function compact(v: unknown, d: Dialect, w: Written): string {
   const s = scalar(v, d);
   if (s !== undefined) return s;
   // Parts joined (not `+=`): each level's string is then flat, not a tree of pieces that is
   // slower to flatten later and holds far more memory (100,000 rows in BUILDERS).
   if (Array.isArray(v)) {
-    const parts: string[] = new Array(v.length);
-    for (let i = 0; i < v.length; i++) parts[i] = compact(v[i], d);
-    return `[${parts.join(', ')}]`;
+    let list = w.lists.get(v);
+    if (list === undefined) {
+      const parts: string[] = new Array(v.length);
+      for (let i = 0; i < v.length; i++) parts[i] = compact(v[i], d, w);
+      w.lists.set(v, (list = `[${parts.join(', ')}]`));
+    }
+    return list;
   }
   const keys = keysOf(v);
   const parts: string[] = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) parts[i] = `${d.string(keys[i]!)}: ${compact((v as Record<string, unknown>)[keys[i]!], d)}`;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    let key = w.keys.get(k);
+    if (key === undefined) w.keys.set(k, (key = `${d.string(k)}: `));
+    parts[i] = key + compact((v as Record<string, unknown>)[k], d, w);
+  }
   return `{${parts.join(', ')}}`;
 }
 
