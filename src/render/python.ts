@@ -121,7 +121,7 @@ function expanded(v: unknown, levels: number, indent: number, d: Dialect): strin
  *  (BUILDERS, STEPS, WORKERS): a line of the diff is one builder, step or worker, and no
  *  line (not even a closing bracket) is shared by two of them. */
 function onePerLine(v: unknown, d: Dialect): string {
-  const w: Written = { lists: new Map(), keys: new Map() };
+  const w: Written = { lists: new Map(), keys: new Map(), strings: new Map() };
   // One string made line by line, with no array of the lines.
   const comma = d === PY ? ',' : '';
   let out: string;
@@ -144,10 +144,16 @@ function onePerLine(v: unknown, d: Dialect): string {
 interface Written {
   lists: Map<readonly unknown[], string>;
   keys: Map<string, string>;
+  strings: Map<string, string>;
 }
 
 /** The one-line literal of `v` however long: compactWithin without a limit, made directly. */
 function compact(v: unknown, d: Dialect, w: Written): string {
+  if (typeof v === 'string') {
+    let t = w.strings.get(v);
+    if (t === undefined) w.strings.set(v, (t = d.string(v)));
+    return t;
+  }
   const s = scalar(v, d);
   if (s !== undefined) return s;
   // Parts joined (not `+=`): each level's string is then flat, not a tree of pieces that is
