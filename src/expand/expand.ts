@@ -3,20 +3,29 @@
 // definitions as written; so a renamed builder keeps its place.
 import { ruleExcludes } from '../model/branch-rules.js';
 import { codePointCompare } from '../model/sort.js';
-import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Worker, WorkerOut } from '../model/types.js';
+import type { Branch, BranchRule, Builder, BuilderDef, BuilderMatrix, Exclusion, Fleet, SchedulerOut, Variant, Worker, WorkerOut } from '../model/types.js';
 import { builderDowntime } from './downtime.js';
 import { withExtras } from './overlay.js';
-import { stepKeyer, stepsReading } from './step-keys.js';
+import { stepMaker } from './step-keys.js';
 import type { StepContext } from './steps.js';
 
-function excludedBy(rule: BranchRule | undefined, branch: Branch, owner: string): string | undefined {
+/** Why `rule` of the `what` called `name` keeps `branch` out, or undefined. */
+function excludedBy(rule: BranchRule | undefined, branch: Branch, what: string, name: string): string | undefined {
   const why = ruleExcludes(rule, branch);
-  return why === undefined ? undefined : `${owner} ${why}${rule?.where ? ` (${rule.where})` : ''}`;
+  return why === undefined ? undefined : `${what} \`${name}\` ${why}${rule?.where ? ` (${rule.where})` : ''}`;
 }
+
+// Each format split once at its placeholders (every builder of a fleet fills the same few):
+// the texts between them, with the placeholders' names at the odd places.
+const formatParts = new Map<string, string[]>();
 
 /** Fill `{placeholders}` of a name or directory format. */
 export function format(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+  let parts = formatParts.get(template);
+  if (!parts) formatParts.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += (values[parts[i]!] ?? `{${parts[i]}}`) + parts[i + 1]!;
+  return out;
 }
 
 export interface Placement {
@@ -26,9 +35,10 @@ export interface Placement {
 
 export function placement(def: BuilderDef, branch: Branch, suffix = def.suffix ?? ''): Placement {
   // A pool has one directory per builder (Buildbot's builddir/workerbuilddir are per builder), named after the pool.
-  const values = { name: def.name, branch: branch.name, dir: branch.dir, worker: def.pool ?? def.worker, suffix };
+  const values: Record<string, string> = { name: def.name, branch: branch.name, dir: branch.dir, worker: def.pool ?? def.worker, suffix };
   const name = format(def.name_format, values);
-  return { name, builddir: format(def.dir_format, { ...values, builder: name }) };
+  values.builder = name; // the directory may name the builder (not the builder itself)
+  return { name, builddir: format(def.dir_format, values) };
 }
 
 /** The scheduler key a builder of `def` uses on `branch`. */
@@ -53,11 +63,11 @@ export function poolWorker(members: readonly Worker[]): Worker {
 /** Why a definition has no builder on `branch`, or undefined. */
 function exclusion(fleet: Fleet, def: BuilderDef, worker: Worker, branch: Branch): string | undefined {
   const variant = fleet.variants[def.variant]!;
-  const dropped = branch.features.find((f) => fleet.features[f]?.drop_tags.some((t) => variant.tags.includes(t) || def.tags.includes(t)));
+  const dropped = branch.features.length ? branch.features.find((f) => fleet.features[f]?.drop_tags.some((t) => variant.tags.includes(t) || def.tags.includes(t))) : undefined;
   return (
-    excludedBy(worker.branches, branch, `worker \`${worker.name}\``) ??
-    excludedBy(variant.branches, branch, `variant \`${variant.name}\``) ??
-    excludedBy(def.branches, branch, `builder \`${def.name}\``) ??
+    excludedBy(worker.branches, branch, 'worker', worker.name) ??
+    excludedBy(variant.branches, branch, 'variant', variant.name) ??
+    excludedBy(def.branches, branch, 'builder', def.name) ??
     (dropped ? `branch \`${branch.name}\` has feature \`${dropped}\`, which drops builders tagged ${fleet.features[dropped]!.drop_tags.join(', ')}` : undefined)
   );
 }
@@ -65,12 +75,25 @@ function exclusion(fleet: Fleet, def: BuilderDef, worker: Worker, branch: Branch
 /** What one definition makes on one branch: its worker (a pool's: see poolWorker), its kind
  *  with the extras that hold there, and the steps' context; or why it makes nothing. */
 export function builderOn(fleet: Fleet, workers: ReadonlyMap<string, Worker>, def: BuilderDef, branch: Branch): { excluded: string } | { ctx: StepContext } {
-  const worker = poolWorker((def.workers ?? [def.worker]).map((n) => workers.get(n)!));
+  const worker = def.workers ? poolWorker(def.workers.map((n) => workers.get(n)!)) : workers.get(def.worker)!;
   const reason = exclusion(fleet, def, worker, branch);
   if (reason) return { excluded: reason };
   const kind = fleet.variants[def.variant]!;
-  const variant = withExtras(kind, [...kind.extras, ...def.extras], { branch, capabilities: worker.capabilities });
+  const extras = def.extras.length ? [...kind.extras, ...def.extras] : kind.extras;
+  const variant = extras.length ? withExtras(kind, extras, { branch, capabilities: worker.capabilities }) : kind;
   return { ctx: { branch, worker, variant, def, defaults: fleet.defaults, features: fleet.features, master: fleet.master } };
+}
+
+/** A builder's tags, each once, in this order: its branch's, tier, stability, then its kind's and definition's. */
+function builderTags(def: BuilderDef, branch: Branch, variant: Variant): string[] {
+  const tags: string[] = [];
+  const add = (t: string) => void (tags.includes(t) || tags.push(t));
+  if (def.branch_tag) add(branch.tag);
+  if (def.tier) add(def.tier);
+  if (def.stability) add(def.stability);
+  for (const t of variant.tags) add(t);
+  for (const t of def.tags) add(t);
+  return tags;
 }
 
 export function expand(fleet: Fleet): BuilderMatrix {
@@ -78,7 +101,7 @@ export function expand(fleet: Fleet): BuilderMatrix {
   const workers = new Map(fleet.workers.map((w) => [w.name, w]));
   const builders: Builder[] = [];
   const exclusions: Exclusion[] = [];
-  const stepKeys = stepKeyer();
+  const stepsOf = stepMaker();
 
   for (const branch of branches) {
     fleet.builders.forEach((def, source) => {
@@ -90,31 +113,26 @@ export function expand(fleet: Fleet): BuilderMatrix {
       const { worker, variant } = made.ctx;
       const { name, builddir } = placement(def, branch, def.suffix ?? variant.suffix ?? '');
       const tier = def.tier;
-      const tags = [
-        ...new Set([...(def.branch_tag ? [branch.tag] : []), ...(tier ? [tier] : []), ...(def.stability ? [def.stability] : []), ...variant.tags, ...def.tags]),
-      ];
+      const tags = builderTags(def, branch, variant);
       const ctx = made.ctx;
-      const withReads = stepsReading(ctx);
-      const { steps } = withReads;
+      const { steps, keys } = stepsOf(ctx);
       const description = fleet.master.builder_descriptions ? [variant.description ?? variant.name, worker.online ? '' : ' (worker offline)'].join('') : '';
-      builders.push({
-        name,
-        source,
-        def: def.name,
-        worker: worker.name,
-        ...(def.workers ? { workers: def.workers } : {}),
-        branch: branch.name,
-        variant: variant.name,
-        builddir,
-        tags,
-        ...(def.stability ? { stability: def.stability } : {}),
-        ...(tier ? { tier } : {}),
-        scheduler: scheduleFor(fleet, variant.schedule, branch.name),
-        description,
-        steps,
-        step_keys: stepKeys(ctx, withReads),
-        ...(worker.downtime ? { downtime: builderDowntime(worker.downtime, variant) } : {}),
-      });
+      // Fields added one by one, the optional ones only when set (in this order: a builder's
+      // JSON lists them so): no spread of a little object per field and builder.
+      const b: Partial<Builder> = { name, source, def: def.name, worker: worker.name };
+      if (def.workers) b.workers = def.workers;
+      b.branch = branch.name;
+      b.variant = variant.name;
+      b.builddir = builddir;
+      b.tags = tags;
+      if (def.stability) b.stability = def.stability;
+      if (tier) b.tier = tier;
+      b.scheduler = scheduleFor(fleet, variant.schedule, branch.name);
+      b.description = description;
+      b.steps = steps;
+      b.step_keys = keys;
+      if (worker.downtime) b.downtime = builderDowntime(worker.downtime, variant);
+      builders.push(b as Builder);
     });
   }
   return { master: fleet.master, branches, workers: fleet.workers.map(workerOut), builders, schedulers: schedulersOf(fleet, builders), exclusions };

@@ -55,30 +55,32 @@ function tryStepsFor(ctx: StepContext): Map<string, string> | undefined {
   }
 }
 
-// Every builder asks the same questions of the same worker and definition objects (a
-// definition makes one builder per branch, a worker serves many): the JSON of each field,
-// and which fields differ from neutral, are worked out once per object.
-const fieldJson = new WeakMap<object, Map<string, string>>();
+/** The JSON of objects' fields, and which fields differ from neutral, worked out once per
+ *  object: every builder asks the same questions of the same worker and definition objects
+ *  (a definition makes one builder per branch, a worker serves many). One per expand, so
+ *  plain Maps, dropped with it. */
+class FieldTexts {
+  private readonly texts = new Map<object, Map<string, string>>();
+  private readonly differ = new Map<object, string[]>();
 
-/** JSON of `obj[field]` ("u" for absent: unlike any JSON text). */
-function json(obj: object, field: string): string {
-  let m = fieldJson.get(obj);
-  if (!m) fieldJson.set(obj, (m = new Map()));
-  let t = m.get(field);
-  if (t === undefined) m.set(field, (t = JSON.stringify((obj as Record<string, unknown>)[field]) ?? 'u'));
-  return t;
-}
-
-const differingFields = new WeakMap<object, string[]>();
-
-/** Fields of `obj` whose value is not the neutral one, in name order. */
-function differing(obj: object, neutral: Record<string, unknown>): string[] {
-  let out = differingFields.get(obj);
-  if (!out) {
-    const all = new Set([...Object.keys(obj), ...Object.keys(neutral)]);
-    differingFields.set(obj, (out = [...all].filter((k) => json(obj, k) !== json(neutral, k)).sort()));
+  /** JSON of `obj[field]` ("u" for absent: unlike any JSON text). */
+  json(obj: object, field: string): string {
+    let m = this.texts.get(obj);
+    if (!m) this.texts.set(obj, (m = new Map()));
+    let t = m.get(field);
+    if (t === undefined) m.set(field, (t = JSON.stringify((obj as Record<string, unknown>)[field]) ?? 'u'));
+    return t;
   }
-  return out;
+
+  /** Fields of `obj` whose value is not the neutral one, in name order. */
+  differing(obj: object, neutral: Record<string, unknown>): string[] {
+    let out = this.differ.get(obj);
+    if (!out) {
+      const all = new Set([...Object.keys(obj), ...Object.keys(neutral)]);
+      this.differ.set(obj, (out = [...all].filter((k) => this.json(obj, k) !== this.json(neutral, k)).sort()));
+    }
+    return out;
+  }
 }
 
 /** `base` with `fields` taken from `source` (a field absent there is absent in the result). */
@@ -98,12 +100,20 @@ const WORD = /^[\w.+=/:-]+$/;
 const isWord = (v: unknown): v is string => typeof v === 'string' && WORD.test(v);
 const value = (v: unknown) => (isWord(v) ? v : Array.isArray(v) && v.every(isWord) ? `[${v.join(',')}]` : JSON.stringify(v ?? null));
 
-/** `obj`, noting in `read` the name of each field read from it. */
+/** `obj`, noting in `read` the name of each field read from it (or asked about: `in`, keys). */
 function watched<T extends object>(obj: T, read: Set<string>, prefix: string): T {
   return new Proxy(obj, {
     get(target, p, receiver) {
       if (typeof p === 'string') read.add(prefix + p);
       return Reflect.get(target, p, receiver) as unknown;
+    },
+    has(target, p) {
+      if (typeof p === 'string') read.add(prefix + p);
+      return Reflect.has(target, p);
+    },
+    getOwnPropertyDescriptor(target, p) {
+      if (typeof p === 'string') read.add(prefix + p);
+      return Reflect.getOwnPropertyDescriptor(target, p);
     },
     ownKeys(target) {
       for (const k of Reflect.ownKeys(target)) if (typeof k === 'string') read.add(prefix + k);
@@ -114,24 +124,106 @@ function watched<T extends object>(obj: T, read: Set<string>, prefix: string): T
 
 /** A builder's steps, and the worker and definition fields the recipe read to make them
  *  (`w:<field>`, `d:<field>`): what the keys are worked out from. */
-export function stepsReading(ctx: StepContext): { steps: Step[]; read: Set<string> } {
+function stepsReading(ctx: StepContext): { steps: Step[]; read: Set<string> } {
   const read = new Set<string>();
   const steps = stepsFor({ ...ctx, worker: watched(ctx.worker, read, 'w:'), def: watched(ctx.def, read, 'd:') });
   return { steps, read };
 }
 
-/** A function giving the keys of one builder's steps (made by stepsReading); it remembers the
- *  probes it made, which builders of one kind, branch or worker setting share (one per fleet:
- *  each expand). */
-export function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; read: ReadonlySet<string> }) => string[] {
+/** One builder's steps and the key of each. */
+export interface KeyedSteps {
+  steps: Step[];
+  keys: string[];
+}
+
+/** The worker and definition fields one run of a recipe read, and what it made for each
+ *  set of their values: by the worker's values, then the definition's (JSON texts, one line
+ *  each, worked out once per worker and definition object). */
+interface Reading {
+  id: string;
+  worker: string[];
+  def: string[];
+  workerValues: Map<object, string>;
+  defValues: Map<object, string>;
+  made: Map<string, Map<string, KeyedSteps>>;
+}
+
+function readingOf(read: ReadonlySet<string>): Reading {
+  const fields = [...read].sort();
+  const worker = fields.filter((f) => f.startsWith('w:')).map((f) => f.slice(2));
+  const def = fields.filter((f) => f.startsWith('d:')).map((f) => f.slice(2));
+  return { id: fields.join('\u0001'), worker, def, workerValues: new Map(), defValues: new Map(), made: new Map() };
+}
+
+/** The values of `fields` of `obj` (JSON texts hold no raw \u0001), remembered in `memo`. */
+function valuesOf(texts: FieldTexts, obj: object, fields: readonly string[], memo: Map<object, string>): string {
+  let sig = memo.get(obj);
+  if (sig === undefined) {
+    sig = '';
+    for (const f of fields) sig += `${texts.json(obj, f)}\u0001`;
+    memo.set(obj, sig);
+  }
+  return sig;
+}
+
+/** A function giving each builder's steps and their keys (one per fleet: each expand).
+ *  A recipe is a function of the kind, the branch and the fields it reads, so builders of
+ *  one kind and branch whose worker and definition agree on every field that a run read
+ *  get what that run made (the same steps, shared, and the same keys): most builders of a
+ *  big fleet differ only in fields no recipe reads (names, owners), and are made once. */
+export function stepMaker(): (ctx: StepContext) => KeyedSteps {
+  const texts = new FieldTexts();
+  const keyer = stepKeyer(texts);
+  const runs = new Map<Variant, Map<Branch, Reading[]>>();
+  const workerValues = (r: Reading, ctx: StepContext) => valuesOf(texts, ctx.worker, r.worker, r.workerValues);
+  const defValues = (r: Reading, ctx: StepContext) => valuesOf(texts, ctx.def, r.def, r.defValues);
+  // One object per key (the first made under it, with its JSON): a step equal to it is that
+  // object, so the STEPS table knows equal steps by identity, without their JSON again.
+  const byKey = new Map<string, { step: Step; text: string }>();
+  const shared = (key: string, step: Step, text: string): Step => {
+    const known = byKey.get(key);
+    if (!known) byKey.set(key, { step, text });
+    return known?.text === text ? known.step : step;
+  };
+  return (ctx) => {
+    let byBranch = runs.get(ctx.variant);
+    if (!byBranch) runs.set(ctx.variant, (byBranch = new Map()));
+    let readings = byBranch.get(ctx.branch);
+    if (!readings) byBranch.set(ctx.branch, (readings = []));
+    for (const r of readings) {
+      const known = r.made.get(workerValues(r, ctx))?.get(defValues(r, ctx));
+      if (known) return known;
+    }
+    const made = stepsReading(ctx);
+    const { keys, texts: stepTexts, readOnly } = keyer(ctx, made);
+    const out = { steps: made.steps.map((s, i) => shared(keys[i]!, s, stepTexts[i]!)), keys };
+    // Keys that name a field the recipe did not read (see stepKeyer) are this builder's own.
+    if (readOnly) {
+      let r = readingOf(made.read);
+      const same = readings.find((x) => x.id === r.id);
+      if (same) r = same;
+      else readings.push(r);
+      const byWorker = workerValues(r, ctx);
+      let byDef = r.made.get(byWorker);
+      if (!byDef) r.made.set(byWorker, (byDef = new Map()));
+      byDef.set(defValues(r, ctx), out);
+    }
+    return out;
+  };
+}
+
+/** A function giving the keys of one builder's steps (made by stepsReading), and whether
+ *  they name only fields the recipe read; it remembers the probes it made, which builders
+ *  of one kind, branch or worker setting share (one per fleet: each expand). */
+function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonly Step[]; read: ReadonlySet<string> }) => { keys: string[]; texts: string[]; readOnly: boolean } {
   const memo = new Map<string, Map<string, string> | undefined>();
   /** The steps made from the neutral worker, branch and definition with these fields put back. */
   const make = (ctx: StepContext, useBranch: boolean, useVariant: boolean, wf: readonly string[], df: readonly string[]) => {
     const kind = useVariant ? ctx.variant.name : `:${ctx.variant.recipe}`;
     // One line per input; JSON texts hold no raw control character, so \u0001 cannot occur in them.
     let sig = `${kind}\u0001${useBranch ? ctx.branch.name : '\u0002'}`;
-    for (const f of wf) sig += `\u0001w${f}\u0001${json(ctx.worker, f)}`;
-    for (const f of df) sig += `\u0001d${f}\u0001${json(ctx.def, f)}`;
+    for (const f of wf) sig += `\u0001w${f}\u0001${texts.json(ctx.worker, f)}`;
+    for (const f of df) sig += `\u0001d${f}\u0001${texts.json(ctx.def, f)}`;
     let steps = memo.get(sig);
     if (steps === undefined && !memo.has(sig)) {
       const variant = useVariant ? ctx.variant : { ...NEUTRAL_VARIANT, recipe: ctx.variant.recipe };
@@ -146,8 +238,8 @@ export function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; 
     const actual = byId(steps);
     const ids = [...actual.keys()];
     const { worker, def, branch, variant } = ctx;
-    const workerFields = differing(worker, NEUTRAL_WORKER);
-    const defFields = differing(def, NEUTRAL_DEF);
+    const workerFields = texts.differing(worker, NEUTRAL_WORKER);
+    const defFields = texts.differing(def, NEUTRAL_DEF);
 
     // Which steps change when the kind, the branch or one field is put back into the neutral
     // inputs. Only the fields the recipe read are tried (a field it never reads cannot matter).
@@ -159,25 +251,28 @@ export function stepKeyer(): (ctx: StepContext, made: { steps: readonly Step[]; 
     const workerMatters = workerFields.filter((f) => read.has(`w:${f}`)).map((f) => [f, changed(make(ctx, true, true, [f], []), own)] as const);
     const defMatters = defFields.filter((f) => read.has(`d:${f}`)).map((f) => [f, changed(make(ctx, true, true, [], [f]), own)] as const);
 
-    return ids.map((id) => {
+    const w = worker as unknown as Record<string, unknown>;
+    const d = def as unknown as Record<string, unknown>;
+    const mattering = (fields: readonly (readonly [string, Set<string>])[], id: string) => fields.filter(([, set]) => set.has(id)).map(([f]) => f);
+    let readOnly = true;
+    const keys = ids.map((id) => {
       let useBranch = branchMatters.has(id);
       let useVariant = variantMatters.has(id);
-      let wf = workerMatters.filter(([, set]) => set.has(id)).map(([f]) => f);
-      let df = defMatters.filter(([, set]) => set.has(id)).map(([f]) => f);
+      let wf = mattering(workerMatters, id);
+      let df = mattering(defMatters, id);
       // The key's inputs must make the step again, else (inputs that matter only together)
       // the key names all of the builder's inputs.
       if (make(ctx, useBranch, useVariant, wf, df)?.get(id) !== actual.get(id)) {
         useBranch = useVariant = true;
         wf = workerFields;
         df = defFields;
+        readOnly &&= wf.every((f) => read.has(`w:${f}`)) && df.every((f) => read.has(`d:${f}`));
       }
-      const w = worker as unknown as Record<string, unknown>;
-      const d = def as unknown as Record<string, unknown>;
-      return [
-        `${useVariant ? `${variant.name}/` : `${variant.recipe}:`}${id}${useBranch ? `@${branch.name}` : ''}`,
-        ...wf.map((f) => `${f}=${value(w[f])}`),
-        ...df.map((f) => `def.${f}=${value(d[f])}`),
-      ].join(' ');
+      let key = `${useVariant ? `${variant.name}/` : `${variant.recipe}:`}${id}${useBranch ? `@${branch.name}` : ''}`;
+      for (const f of wf) key += ` ${f}=${value(w[f])}`;
+      for (const f of df) key += ` def.${f}=${value(d[f])}`;
+      return key;
     });
+    return { keys, texts: [...actual.values()], readOnly };
   };
 }

@@ -9,6 +9,8 @@ const WIDTH = 100;
 
 /** Strings that need no escape at all (printable ASCII but `"` and `\\`): the common case. */
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** The same for JSON in a raw string: nor `'`. */
+const PLAIN_JSON = /^[\x20\x21\x23-\x26\x28-\x5b\x5d-\x7e]*$/;
 
 export function pyString(s: string): string {
   if (PLAIN.test(s)) return `"${s}"`;
@@ -33,7 +35,7 @@ export function pyString(s: string): string {
 
 /** A JSON string in printable ASCII without `'` (so it can sit inside r'''...'''). */
 export function jsonString(s: string): string {
-  if (PLAIN.test(s) && !s.includes("'")) return `"${s}"`;
+  if (PLAIN_JSON.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -119,18 +121,61 @@ function expanded(v: unknown, levels: number, indent: number, d: Dialect): strin
  *  (BUILDERS, STEPS, WORKERS): a line of the diff is one builder, step or worker, and no
  *  line (not even a closing bracket) is shared by two of them. */
 function onePerLine(v: unknown, d: Dialect): string {
-  if (Array.isArray(v)) return `[\n${lines(v.map((x) => compact(x, d)), '    ', d)}]`;
-  return `{\n${lines(entriesOf(v).map(([k, x]) => `${d.string(k)}: ${compact(x, d)}`), '    ', d)}}`;
+  const w: Written = { lists: new Map(), keys: new Map(), strings: new Map() };
+  // One string made line by line, with no array of the lines.
+  const comma = d === PY ? ',' : '';
+  let out: string;
+  if (Array.isArray(v)) {
+    out = '[\n';
+    for (let i = 0; i < v.length; i++) out += `    ${compact(v[i], d, w)}${i < v.length - 1 ? ',' : comma}\n`;
+    return `${out}]`;
+  }
+  const keys = keysOf(v);
+  out = '{\n';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    out += `    ${d.string(k)}: ${compact((v as Record<string, unknown>)[k], d, w)}${i < keys.length - 1 ? ',' : comma}\n`;
+  }
+  return `${out}}`;
+}
+
+/** What one table has written already: each list, by identity (builders made alike share
+ *  their list of step keys), and each dict key (the rows' field names). */
+interface Written {
+  lists: Map<readonly unknown[], string>;
+  keys: Map<string, string>;
+  strings: Map<string, string>;
 }
 
 /** The one-line literal of `v` however long: compactWithin without a limit, made directly. */
-function compact(v: unknown, d: Dialect): string {
+function compact(v: unknown, d: Dialect, w: Written): string {
+  if (typeof v === 'string') {
+    let t = w.strings.get(v);
+    if (t === undefined) w.strings.set(v, (t = d.string(v)));
+    return t;
+  }
   const s = scalar(v, d);
   if (s !== undefined) return s;
-  if (Array.isArray(v)) return `[${v.map((x) => compact(x, d)).join(', ')}]`;
-  return `{${entriesOf(v)
-    .map(([k, x]) => `${d.string(k)}: ${compact(x, d)}`)
-    .join(', ')}}`;
+  // Parts joined (not `+=`): each level's string is then flat, not a tree of pieces that is
+  // slower to flatten later and holds far more memory (100,000 rows in BUILDERS).
+  if (Array.isArray(v)) {
+    let list = w.lists.get(v);
+    if (list === undefined) {
+      const parts: string[] = new Array(v.length);
+      for (let i = 0; i < v.length; i++) parts[i] = compact(v[i], d, w);
+      w.lists.set(v, (list = `[${parts.join(', ')}]`));
+    }
+    return list;
+  }
+  const keys = keysOf(v);
+  const parts: string[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    let key = w.keys.get(k);
+    if (key === undefined) w.keys.set(k, (key = `${d.string(k)}: `));
+    parts[i] = key + compact((v as Record<string, unknown>)[k], d, w);
+  }
+  return `{${parts.join(', ')}}`;
 }
 
 /** How a data table is laid out: one field a line for the first `expand` levels, one
@@ -185,13 +230,22 @@ function compactWithin(v: unknown, room: number, d: Dialect): string | undefined
   return `{${parts.join(', ')}}`;
 }
 
-function entriesOf(v: unknown): [string, unknown][] {
+/** The keys of a plain object whose value is not undefined, in insertion order (the order
+ *  the stage built them in). */
+function keysOf(v: unknown): string[] {
   // Plain data only: a Map, Date or typed array would render as something other than it holds.
   const proto: unknown = typeof v === 'object' && v !== null ? Object.getPrototypeOf(v) : undefined;
   if (proto !== Object.prototype && proto !== null) {
     const what = typeof v === 'object' && v !== null ? v.constructor?.name ?? 'object' : typeof v;
     throw new TypeError(`cannot write ${what} into master.cfg`);
   }
-  // Keys keep their insertion order (the order the stage built them in), undefined dropped.
-  return Object.entries(v as object).filter(([, x]) => x !== undefined);
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  for (const k of keys) if (o[k] === undefined) return keys.filter((x) => o[x] !== undefined);
+  return keys;
+}
+
+function entriesOf(v: unknown): [string, unknown][] {
+  const o = v as Record<string, unknown>;
+  return keysOf(v).map((k) => [k, o[k]]);
 }

@@ -98,24 +98,29 @@ function schedulerRow({ builders: _members, stable_builders: _stable, ...s }: Sc
   return s;
 }
 
+/** A builder as master.cfg's BUILDERS holds it, its steps named by their keys. Fields are
+ *  added one by one, the optional ones only when set (in this order: master.cfg lists them
+ *  so): no spread of a little object per field and builder. */
+function builderRow(b: Builder, steps: string[], descriptions: boolean): Record<string, unknown> {
+  const row: Record<string, unknown> = { name: b.name, worker: b.worker };
+  if (b.workers) row.workers = b.workers;
+  row.branch = b.branch;
+  row.variant = b.variant;
+  row.builddir = b.builddir;
+  row.tags = b.tags;
+  if (b.stability) row.stability = b.stability;
+  row.scheduler = b.scheduler;
+  if (descriptions) row.description = b.description;
+  row.steps = steps;
+  if (b.downtime) row.downtime = b.downtime;
+  return row;
+}
+
 export function render({ matrix, sources }: RenderInput, dir?: string): string {
   const { test_warning_patterns, source, ...master } = matrix.master;
   const ordered = builderOrder(matrix);
   const table = stepsTable(ordered);
-  const builders = ordered.map(({ name, worker, workers, branch, variant, builddir, tags, stability, scheduler, description, downtime }, i) => ({
-    name,
-    worker,
-    ...(workers ? { workers } : {}),
-    branch,
-    variant,
-    builddir,
-    tags,
-    ...(stability ? { stability } : {}),
-    scheduler,
-    ...(master.builder_descriptions ? { description } : {}),
-    steps: table.keys[i],
-    ...(downtime ? { downtime } : {}),
-  }));
+  const builders = ordered.map((b, i) => builderRow(b, table.keys[i]!, master.builder_descriptions));
   const schedulers = Rows.from(matrix.schedulers.map(schedulerRow));
   // Pools (several workers) add a row field read by make_builder; fleets without one keep theirs.
   return template(dir)({ sources, workers: Rows.from(matrix.workers), steps: new Table(table.steps), builders: Rows.from(builders), schedulers, master, source_step: source.args, test_warning_patterns });

@@ -29,19 +29,22 @@ function keysOf(b: Pick<Builder, 'variant' | 'builddir' | 'steps' | 'step_keys'>
 
 export function stepsTable(builders: readonly Pick<Builder, 'variant' | 'builddir' | 'steps' | 'step_keys'>[]): StepsTable {
   const found = new Map<string, Step>();
-  const text = new Map<string, string>();
+  // The JSON of each step object compared: expand shares one object among the builders made
+  // alike, so most steps are the very object already found under their key (equal, unread).
+  const texts = new Map<Step, string>();
+  const text = (s: Step) => {
+    let t = texts.get(s);
+    if (t === undefined) texts.set(s, (t = JSON.stringify(s)));
+    return t;
+  };
   const keys = builders.map((b) => {
     const ks = keysOf(b);
     b.steps.forEach((s, i) => {
       const k = ks[i]!;
-      const t = JSON.stringify(s);
-      const known = text.get(k);
+      const known = found.get(k);
+      if (known === undefined) found.set(k, s);
       // Cannot happen for expand's keys (a key's inputs make its step); a guard, not a fallback.
-      if (known !== undefined && known !== t) throw new Error(`internal error: two different steps under the key ${JSON.stringify(k)} (builder directory ${b.builddir})`);
-      if (known === undefined) {
-        text.set(k, t);
-        found.set(k, s);
-      }
+      else if (known !== s && text(known) !== text(s)) throw new Error(`internal error: two different steps under the key ${JSON.stringify(k)} (builder directory ${b.builddir})`);
     });
     return ks;
   });
