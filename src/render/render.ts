@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 // A static import: the bundle (scripts/bundle.mjs) carries handlebars' runtime (18 files that
 // Node would otherwise resolve and read one by one on every run).
-import handlebarsRuntime from 'handlebars/runtime';
+import handlebarsRuntime from 'handlebars/runtime.js';
 import type { Builder, BuilderMatrix, SchedulerOut } from '../model/types.js';
 import { pyJsonTable, pyLiteral } from './python.js';
 import { stepsTable } from './steps-table.js';
