@@ -5,8 +5,8 @@
 //   node bench/stages.mjs WORKERS.yaml BUILDERS.yaml OUTDIR
 //
 // Stages: import (loading the modules), load (YAML -> data with positions),
-// validate (schema + semantic checks, including the expand that validate() runs for its
-// builder-level checks), expand (a separate expand() call: its share of validate),
+// validate (schema + semantic checks), expand (the builder matrix, as the pipeline makes it
+// after validation),
 // render (templates -> text),
 // write (atomic write), compare (reading the file back and comparing, as `check` does).
 import { performance } from 'node:perf_hooks';

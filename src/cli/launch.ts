@@ -10,6 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { loadCached } from '../validate/cached-script.js';
 
 /** The bundle beside this file; it runs the CLI when it sees itself started as main.js. */
-export const CLI_BUNDLE = fileURLToPath(new URL('./cli.cjs', import.meta.url));
+const CLI_BUNDLE = fileURLToPath(new URL('./cli.cjs', import.meta.url));
 
 loadCached(CLI_BUNDLE);

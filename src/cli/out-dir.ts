@@ -4,7 +4,7 @@ import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, read
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { InvalidInput } from '../model/problems.js';
-import { NotRegularFile, openRegular, readRegular } from '../load/regular-file.js';
+import { NotRegularFile, openRegular } from '../load/regular-file.js';
 
 import { OUTPUT_FILE, PACKAGE } from '../render/out-files.js';
 import type { OutputFile } from '../render/module.js';
@@ -138,35 +138,39 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The generated file on disk, or undefined when there is none. Only a regular file counts:
- *  `check` prints a diff of it, and a symlink committed in its place could point at a secret. */
-export function readIfExists(path: string, regenerate: string): string | undefined {
+/** The generated file opened for reading, or undefined when there is none. Only a regular
+ *  file counts: `check` prints a diff of it, and a symlink committed in its place could point
+ *  at a secret. The caller closes it. */
+function openOutput(path: string, regenerate: string): { fd: number; size: number } | undefined {
   try {
-    return readRegular(path);
+    return openRegular(path);
   } catch (e) {
     if (!(e instanceof NotRegularFile)) throw e;
     if (e.reason === 'missing') return undefined;
-    if (e.reason === 'symlink') throw notAFile(path, 'a symbolic link', regenerate);
-    throw notAFile(path, 'not a regular file', regenerate);
+    throw notAFile(path, e.reason === 'symlink' ? 'a symbolic link' : 'not a regular file', regenerate);
   }
+}
+
+/** `f` on the open file `o`, which is then closed. */
+function readAndClose<T>(o: { fd: number; size: number }, f: (o: { fd: number; size: number }) => T): T {
+  try {
+    return f(o);
+  } finally {
+    closeSync(o.fd);
+  }
+}
+
+/** The generated file on disk, or undefined when there is none (openOutput). */
+export function readIfExists(path: string, regenerate: string): string | undefined {
+  const o = openOutput(path, regenerate);
+  return o && readAndClose(o, ({ fd }) => readFileSync(fd, 'utf8'));
 }
 
 /** Whether the generated file on disk holds exactly `text` (as readIfExists reads it). Its
  *  size answers most changes without reading it (44 MB at 100,000 builders). */
 export function sameOnDisk(path: string, text: string, regenerate: string): boolean {
-  let opened;
-  try {
-    opened = openRegular(path);
-  } catch (e) {
-    if (!(e instanceof NotRegularFile)) throw e;
-    if (e.reason === 'missing') return false;
-    throw notAFile(path, e.reason === 'symlink' ? 'a symbolic link' : 'not a regular file', regenerate);
-  }
-  try {
-    return opened.size === Buffer.byteLength(text) && readFileSync(opened.fd, 'utf8') === text;
-  } finally {
-    closeSync(opened.fd);
-  }
+  const o = openOutput(path, regenerate);
+  return !!o && readAndClose(o, ({ fd, size }) => size === Buffer.byteLength(text) && readFileSync(fd, 'utf8') === text);
 }
 
 /** A problem with the whole file (line 0: no position in it). */

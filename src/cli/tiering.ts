@@ -29,8 +29,9 @@ export function chooseTiering(inputs: readonly string[]): void {
   if (!turbofanPays(inputs)) withoutTurbofan();
 }
 
-/** The flag itself. The build sets it too when it saves V8's code cache of the validators
- *  (validate/cached-script.ts): V8 accepts a cache only under the flags it was made with. */
+/** The flag itself. The build sets it too when it saves V8's code caches of the validators
+ *  and of the CLI (validate/cached-script.ts): V8 accepts a cache only under the flags it was
+ *  made with. */
 export function withoutTurbofan(): void {
   setFlagsFromString('--no-turbofan');
 }

@@ -1,7 +1,7 @@
-// A large generated CommonJS file (the ajv validators: 700 KB of code), loaded with V8's code
-// cache. scripts/precompile.mjs runs the file once and saves V8's compiled code beside it
-// (`<file>.v8cache`); a run then skips parsing and compiling it, about 50 ms of a cold
-// `check`. V8 checks the cache against the source, its own version and its flags, and ignores
+// A large CommonJS file loaded with V8's code cache: the ajv validators (700 KB of generated
+// code) and the bundled CLI (dist/cli/cli.cjs). scripts/precompile.mjs and scripts/bundle.mjs
+// run each file once and save V8's compiled code beside it (`<file>.v8cache`); a run then
+// skips parsing and compiling what it calls (docs/performance.md). V8 checks the cache against the source, its own version and its flags, and ignores
 // a cache that does not match: a stale or foreign cache costs the compile, never a wrong result.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
