@@ -9,10 +9,14 @@ import { withExtras } from './overlay.js';
 import { stepMaker } from './step-keys.js';
 import type { StepContext } from './steps.js';
 
+/** Why a definition has no builder on a branch, told when asked (explain): the text names
+ *  where the rule is written, and a position costs a full reading of the YAML (load.ts). */
+type Reason = () => string;
+
 /** Why `rule` of the `what` called `name` keeps `branch` out, or undefined. */
-function excludedBy(rule: BranchRule | undefined, branch: Branch, what: string, name: string): string | undefined {
+function excludedBy(rule: BranchRule | undefined, branch: Branch, what: string, name: string): Reason | undefined {
   const why = ruleExcludes(rule, branch);
-  return why === undefined ? undefined : `${what} \`${name}\` ${why}${rule?.where ? ` (${rule.where})` : ''}`;
+  return why === undefined ? undefined : () => `${what} \`${name}\` ${why}${rule?.where ? ` (${rule.where})` : ''}`;
 }
 
 // Each format split once at its placeholders (every builder of a fleet fills the same few):
@@ -61,20 +65,20 @@ export function poolWorker(members: readonly Worker[]): Worker {
 }
 
 /** Why a definition has no builder on `branch`, or undefined. */
-function exclusion(fleet: Fleet, def: BuilderDef, worker: Worker, branch: Branch): string | undefined {
+function exclusion(fleet: Fleet, def: BuilderDef, worker: Worker, branch: Branch): Reason | undefined {
   const variant = fleet.variants[def.variant]!;
   const dropped = branch.features.length ? branch.features.find((f) => fleet.features[f]?.drop_tags.some((t) => variant.tags.includes(t) || def.tags.includes(t))) : undefined;
   return (
     excludedBy(worker.branches, branch, 'worker', worker.name) ??
     excludedBy(variant.branches, branch, 'variant', variant.name) ??
     excludedBy(def.branches, branch, 'builder', def.name) ??
-    (dropped ? `branch \`${branch.name}\` has feature \`${dropped}\`, which drops builders tagged ${fleet.features[dropped]!.drop_tags.join(', ')}` : undefined)
+    (dropped ? () => `branch \`${branch.name}\` has feature \`${dropped}\`, which drops builders tagged ${fleet.features[dropped]!.drop_tags.join(', ')}` : undefined)
   );
 }
 
 /** What one definition makes on one branch: its worker (a pool's: see poolWorker), its kind
  *  with the extras that hold there, and the steps' context; or why it makes nothing. */
-export function builderOn(fleet: Fleet, workers: ReadonlyMap<string, Worker>, def: BuilderDef, branch: Branch): { excluded: string } | { ctx: StepContext } {
+export function builderOn(fleet: Fleet, workers: ReadonlyMap<string, Worker>, def: BuilderDef, branch: Branch): { excluded: Reason } | { ctx: StepContext } {
   const worker = def.workers ? poolWorker(def.workers.map((n) => workers.get(n)!)) : workers.get(def.worker)!;
   const reason = exclusion(fleet, def, worker, branch);
   if (reason) return { excluded: reason };
@@ -107,7 +111,16 @@ export function expand(fleet: Fleet): BuilderMatrix {
     fleet.builders.forEach((def, source) => {
       const made = builderOn(fleet, workers, def, branch);
       if ('excluded' in made) {
-        exclusions.push({ def: def.name, source, branch: branch.name, reason: made.excluded });
+        const why = made.excluded;
+        let reason: string | undefined;
+        exclusions.push({
+          def: def.name,
+          source,
+          branch: branch.name,
+          get reason() {
+            return (reason ??= why());
+          },
+        });
         return;
       }
       const { worker, variant } = made.ctx;

@@ -12,6 +12,7 @@ import { NotRegularFile, openRegular } from './regular-file.js';
 import { keysAsWritten, type KeyNotText } from './key-text.js';
 import { findSlip } from './syntax-slips.js';
 import { badMerge, isMergeKey, mergedPair, type AliasTarget } from './merge-keys.js';
+import { NOT_SIMPLE, readSimpleYaml } from './simple-yaml.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_DEPTH = 64;
@@ -49,6 +50,7 @@ function problem(file: string, pos: Position, message: string, rule: RuleId): Pr
 }
 
 const START: Position = { line: 1, col: 1 };
+export const SIMPLE_LIMITS = { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES, maxAliases: MAX_ALIASES, maxAliasNodes: MAX_ALIAS_NODES };
 const WHOLE_FILE: Position = { line: 0, col: 0 };
 const tooDeep = `the document is nested too deeply (more than ${MAX_DEPTH} levels)`;
 
@@ -118,13 +120,28 @@ function invalidUtf8At(bytes: Buffer): Position {
 }
 
 export function parseYaml(text: string, shown: string): SourceFile {
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const lines = text.split(/\r\n|\r|\n/);
+  // Most files are plain YAML, which simple-yaml.ts reads several times faster; positions
+  // are only needed for a problem, and yaml's document then gives them.
+  const data = readSimpleYaml(text, SIMPLE_LIMITS);
+  if (data === NOT_SIMPLE) return parseFully(text, shown, lines);
+  let full: SourceFile | undefined;
+  const locate: SourceFile['locate'] = (path, opts) => {
+    // The same text, so yaml reads the same data (the tests hold the two readers to that).
+    full ??= parseFully(text, shown, lines);
+    return full.locate(path, opts);
+  };
+  return { file: shown, lines, data, locate, keysNotText: [] };
+}
+
+/** The full reading, by yaml's document: the data, every position and every problem. */
+export function parseFully(text: string, shown: string, lines: string[] = text.split(/\r\n|\r|\n/)): SourceFile {
   const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const lines = text.split(/\r\n|\r|\n/);
   // uniqueKeys: false, because yaml's own check is quadratic (100k keys take minutes);
   // checkShape finds duplicate keys in linear time.
   // merge: `<<: *defaults` merge keys are read (they are not YAML 1.2, but people use them).

@@ -83,7 +83,13 @@ export function checkBranches(c: Checker): CheckedBranches {
         if (typeof br === 'string' && !known.has(br) && isObj(bd.branches)) c.report(src, [...path, k, i], `unknown branch \`${br}\`${hint(br)} (branches: ${names.join(', ')})`, 'unknown-branch');
       });
     }
-    const rule: BranchRule = { where: c.where(src, path) };
+    const rule: BranchRule = {};
+    // Where the rule is written, worked out when a message or `explain` shows it: a
+    // position costs a full reading of the file (load.ts). Not enumerable, so copies and
+    // the JSON of step keys leave it out.
+    const at = [...path];
+    let where: string | undefined;
+    Object.defineProperty(rule, 'where', { get: () => (where ??= c.where(src, at)), enumerable: false });
     if (Array.isArray(raw.only)) rule.only = strs(raw.only);
     if (Array.isArray(raw.except)) rule.except = strs(raw.except);
     if (typeof raw.since === 'string') rule.since = raw.since;
