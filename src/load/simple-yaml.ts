@@ -464,13 +464,15 @@ class Reader {
     return this.plain(true);
   }
 
-  /** A key in `{...}`: plain or quoted, then `: `; i is left after the space. */
+  /** A key in `{...}`: plain or quoted, then `: ` (or `:` after a quoted key); i is left
+   *  after them. */
   private flowKey(depth: number): string {
     const t = this.t;
     const ch = t.charCodeAt(this.i);
     let key: string;
     this.count(depth);
-    if (ch === DQ || ch === SQ) {
+    const json = ch === DQ || ch === SQ;
+    if (json) {
       key = this.quoted();
     } else {
       const start = this.i;
@@ -481,8 +483,11 @@ class Reader {
     }
     if (key.length > MAX_KEY) throw GIVE_UP;
     this.spaces();
-    if (t.charCodeAt(this.i) !== COLON || t.charCodeAt(this.i + 1) !== SPACE) throw GIVE_UP;
-    this.i += 2;
+    if (t.charCodeAt(this.i) !== COLON) throw GIVE_UP;
+    this.i++;
+    // After a quoted key the value may follow the `:` at once, as in JSON (`{"a":1}`).
+    if (t.charCodeAt(this.i) === SPACE) this.i++;
+    else if (!json) throw GIVE_UP;
     return key;
   }
 

@@ -74,8 +74,14 @@ describe('the fast YAML reader', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const bits = [':', ': ', ' #', '#', '-', '- ', ' ', '  ', '"', "'", "''", '[', ']', '{', '}', ',', ', ', '&a ', '*a', '!x ', '|', '>', '?', '? ', '\\', '\t', '%', '@', '`', '\u00a0', '\n', '\n  ', '\n- ', 'x: ', '~', '1', '0x1', '.5', 'true', 'null', '<<: ', '---', '...', '\r\n', '\u2028', '1e3', 'No', '3.10'];
+    const bits = ['":', '":1', ':"', '""', ':', ': ', ' #', '#', '-', '- ', ' ', '  ', '"', "'", "''", '[', ']', '{', '}', ',', ', ', '&a ', '*a', '!x ', '|', '>', '?', '? ', '\\', '\t', '%', '@', '`', '\u00a0', '\n', '\n  ', '\n- ', 'x: ', '~', '1', '0x1', '.5', 'true', 'null', '<<: ', '---', '...', '\r\n', '\u2028', '1e3', 'No', '3.10'];
+    // The fleets as written, and as bench/fleet.mjs writes its synthetic ones: JSON in YAML.
+    const json = (f: string) =>
+      Object.entries(parseYaml(readFileSync(join(ROOT, f), 'utf8'), f).data as object)
+        .map(([k, v]) => (Array.isArray(v) ? `${k}:\n${v.map((x) => `  - ${JSON.stringify(x)}`).join('\n')}` : `${k}: ${JSON.stringify(v)}`))
+        .join('\n');
     const sources = ['workers.yaml', 'fleets/cpython-2026/builders.yaml'].map((f) => readFileSync(join(ROOT, f), 'utf8'));
+    sources.push(json('fleets/cpython-2026/workers.yaml'));
     let fast = 0;
     const N = 4000;
     for (let n = 0; n < N; n++) {
@@ -118,6 +124,8 @@ describe('the fast YAML reader', () => {
       'a: &x\n  b: 1\nc:\n  - *x\n  - &y 2\n  - *y\n',
       '- &x\n  - 1\n- *x\n',
       'a: &x 1\na2: &x 2\nb: *x\n',
+      'a: {"b":1,"c":"d","e":[1,"f",{"g":null}],"h":true, "i": -2.5e3}\n- {"j":"k"}\n'.replace('- {"j":"k"}\n', ''),
+      'w:\n  - {"name":"x","os":{"family":"linux"}}\n',
     ];
     for (const text of accept) expect(agrees(text), text).toEqual({ fast: true });
   });
