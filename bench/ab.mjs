@@ -29,7 +29,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 const res = roots.map(() => ({ ms: [], rss: [] }));
 const outOf = (i) => join(work, `out${i}`);
 for (const [i, root] of roots.entries()) {
-  const r = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'generate', '--workers', f.workers, '--builders', f.builders, '--out', outOf(i)], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'dist/cli/main.cjs'), 'generate', '--workers', f.workers, '--builders', f.builders, '--out', outOf(i)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${root}: generate failed\n${r.stderr}`);
 }
 for (let run = 0; run < Number(opt.runs); run++) {
@@ -37,7 +37,7 @@ for (let run = 0; run < Number(opt.runs); run++) {
     if (opt.cmd === 'generate') rmSync(outOf(i), { recursive: true, force: true });
     const rssFile = join(work, 'rss');
     const t = process.hrtime.bigint();
-    const args = [join(root, 'dist/cli/main.js'), opt.cmd, '--workers', f.workers, '--builders', f.builders, '--out', outOf(i)];
+    const args = [join(root, 'dist/cli/main.cjs'), opt.cmd, '--workers', f.workers, '--builders', f.builders, '--out', outOf(i)];
     // A cold run: a cache directory no run has used, so `check`'s memo cannot answer.
     const options = { encoding: 'utf8', env: { ...process.env, BUILDMASTER_GEN_CACHE: join(work, `cache-${run}-${i}`) } };
     const r = existsSync('/usr/bin/time') ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, ...args], options) : spawnSync(process.execPath, args, options);

@@ -19,7 +19,7 @@ base=$(count node -e "")
 echo "node -e \"\": $base instructions"
 for fleet in . fleets/cpython-2026; do
   cache=$(mktemp -d)
-  n=$(cd "$here" && BUILDMASTER_GEN_CACHE="$cache" count node "$root/dist/cli/main.js" check --fleet "$fleet")
+  n=$(cd "$here" && BUILDMASTER_GEN_CACHE="$cache" count node "$root/dist/cli/main.cjs" check --fleet "$fleet")
   rm -rf "$cache"
   echo "cold check --fleet $fleet: $n instructions, $(awk "BEGIN { printf \"%.2f\", $n / $base }")x node -e \"\""
 done

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { applyPatch, parsePatch, reversePatch } from 'diff';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/cli/main.js');
+const CLI = join(ROOT, 'dist/cli/main.cjs');
 const FIXTURE = join(ROOT, 'test/fixtures/cpython-2026-af48ad7');
 const CASES = join(ROOT, 'test/replay/cases');
 const FILES = ['workers.yaml', 'builders.yaml'];

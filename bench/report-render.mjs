@@ -23,7 +23,7 @@ try {
   console.log('fleet                 builders  size (KiB)  script draws matrix (ms, median/min/max)  load event (ms, median/min/max)');
   for (const fleet of ['.', 'fleets/cpython-2026']) {
     const file = join(temp, `${fleet.replace(/\W/g, '_')}.html`);
-    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'report', '--fleet', fleet, '-o', file], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.cjs'), 'report', '--fleet', fleet, '-o', file], { cwd: root, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`report failed: ${r.stderr}`);
     const draw = [];
     const load = [];

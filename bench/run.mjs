@@ -29,7 +29,7 @@ import { writeFleet, readDefaultFleet } from './fleet.mjs';
 import { summary } from './summary.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const CLI = here('../dist/cli/main.js');
+const CLI = here('../dist/cli/main.cjs');
 const STAGES = here('./stages.mjs');
 const COMPARE = here('./compare_configs.py');
 const RSS_HOOK = here('./rss-hook.mjs');
@@ -68,15 +68,13 @@ function inRoot(name) {
 const PYTHON = opt.buildbot === '3.7' ? '/usr/bin/python3' : inRoot('python3'); // Debian's buildbot runs under Debian's python3
 const BUILDBOT = opt.buildbot === '3.7' ? '/usr/bin/buildbot' : inRoot('buildbot');
 if (!existsSync(CLI)) {
-  console.error('bench: dist/cli/main.js is missing: run `npm run build` first');
+  console.error('bench: dist/cli/main.cjs is missing: run `npm run build` first');
   process.exit(2);
 }
 {
   // Measure what `npm run build` makes: warn when the precompiled files are missing or stale.
   const probe = spawnSync(process.execPath, ['--input-type=module', '-e', `
     import { createRequire } from 'node:module';
-    const { main } = await import(${JSON.stringify(new URL('../dist/cli/main.js', import.meta.url).href)});
-    await main(['validate'], { out() {}, err() {}, env: {}, cwd: ${JSON.stringify(here('..'))} });
     const { renderConfig, loadFleet } = await import(${JSON.stringify(new URL('../dist/pipeline.js', import.meta.url).href)});
     const paths = { workers: ${JSON.stringify(here('../workers.yaml'))}, builders: ${JSON.stringify(here('../builders.yaml'))} };
     renderConfig(loadFleet(paths), paths);

@@ -24,7 +24,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 const RUNNER = `
 const { setFlagsFromString } = await import('node:v8');
 if (process.env.TIER === 'off') setFlagsFromString('--no-turbofan');
-const { main } = await import(${JSON.stringify(new URL('../dist/cli/main.js', import.meta.url).href)});
+const { main } = await import(${JSON.stringify(new URL('../dist/cli/main.cjs', import.meta.url).href)});
 process.exitCode = await main(process.argv.slice(2), { out() {}, err() {}, env: { ...process.env, BUILDMASTER_GEN_NO_MEMO: '1' }, cwd: process.cwd() });
 `;
 

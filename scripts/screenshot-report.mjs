@@ -17,7 +17,7 @@ const { values } = parseArgs({ options: { out: { type: 'string', default: join(r
 const temp = mkdtempSync(join(tmpdir(), 'report-shot-'));
 try {
   const file = join(temp, 'report.html');
-  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'report', '--fleet', 'fleets/cpython-2026', '-o', file], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.cjs'), 'report', '--fleet', 'fleets/cpython-2026', '-o', file], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`report failed: ${r.stderr}`);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-background-networking'] });
   try {

@@ -15,7 +15,7 @@ let cache: string;
 
 /** `check` of the copied fleet with the copied package; the memo's marker shows a replay. */
 function check() {
-  const r = run(process.execPath, [join(pkg, 'dist', 'cli', 'main.js'), 'check', '--fleet', fleet], { cwd: work, env: { BUILDMASTER_GEN_CACHE: cache, GITHUB_ACTIONS: '' } });
+  const r = run(process.execPath, [join(pkg, 'dist', 'cli', 'main.cjs'), 'check', '--fleet', fleet], { cwd: work, env: { BUILDMASTER_GEN_CACHE: cache, GITHUB_ACTIONS: '' } });
   return { code: r.status, out: r.stdout + r.stderr, replayed: r.stdout.includes('(replayed)') };
 }
 
@@ -124,7 +124,7 @@ describe('check memo', () => {
   });
 
   it('under GitHub Actions the full check always runs', () => {
-    const r = run(process.execPath, [join(pkg, 'dist', 'cli', 'main.js'), 'check', '--fleet', fleet], { cwd: work, env: { BUILDMASTER_GEN_CACHE: join(work, 'cache-gha'), GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '' } });
+    const r = run(process.execPath, [join(pkg, 'dist', 'cli', 'main.cjs'), 'check', '--fleet', fleet], { cwd: work, env: { BUILDMASTER_GEN_CACHE: join(work, 'cache-gha'), GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '' } });
     expect(r.status).toBe(1); // the template edited above
     expect(() => readdirSync(join(work, 'cache-gha'))).toThrow();
   });

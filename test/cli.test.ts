@@ -184,7 +184,7 @@ describe('a closed pipe (`| head`)', () => {
     const { spawn } = await import('node:child_process');
     // A stale out/ whose diff is larger than a pipe's buffer: writes fail once the reader is gone.
     const dir = fleet({ file: 'builders.yaml', find: 'test_timeout: 1200 ', replace: 'test_timeout: 1500 ' });
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'check'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.cjs'), 'check'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let err = '';
     child.stderr.on('data', (d) => void (err += d));
     child.stdout.once('data', () => child.stdout.destroy());

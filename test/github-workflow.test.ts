@@ -48,7 +48,7 @@ function pullRequest(edit: (dir: string) => void, { with2026 = false } = {}): { 
   if (with2026) cpSync(join(ROOT, 'fleets', 'cpython-2026'), join(work, 'fleets', 'cpython-2026'), { recursive: true });
   writeFileSync(join(work, '.gitignore'), 'node_modules/\n');
   mkdirSync(join(work, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(join(ROOT, 'dist', 'cli', 'main.js'), join(work, 'node_modules', '.bin', 'buildmaster-gen'));
+  symlinkSync(join(ROOT, 'dist', 'cli', 'main.cjs'), join(work, 'node_modules', '.bin', 'buildmaster-gen'));
   git(work, 'init', '-q');
   git(work, 'add', '.');
   git(work, 'commit', '-qm', 'the fleet');
@@ -154,7 +154,7 @@ describe('.github/workflows/check.yml', () => {
   it.each(BUILDBOTS)('a good pull request (a new worker, out/ regenerated): every step passes on both fleets, checkconfig on Buildbot $id too; the job summary is what it adds, per fleet', (bb) => {
     const { work, temp } = pullRequest((dir) => {
       addFedora(dir);
-      expect(spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'generate'], { cwd: dir }).status).toBe(0);
+      expect(spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.cjs'), 'generate'], { cwd: dir }).status).toBe(0);
     }, { with2026: true });
     const { runs, summary } = runWorkflow(work, temp, bb);
     for (const r of runs) expect(r.status, `${r.name}\n${r.stdout}\n${r.stderr}`).toBe(0);
@@ -198,7 +198,7 @@ describe('.github/workflows/check.yml', () => {
     expect(error).toMatch(/^::error file=out\/master\.cfg,line=\d+,col=1,title=out-of-date::out\/master\.cfg is not what the declarations generate: builders added AMD64 Fedora 40 \(2\.7, 3\.5, 3\.6, 3\.x, custom\)\. Run `npx buildmaster-gen generate --fleet \.` and commit the result$/);
     const line = Number(/line=(\d+)/.exec(error)![1]);
     const committed = readFileSync(join(work, 'out', 'master.cfg'), 'utf8').split('\n');
-    const generated = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'generate', '--out', join(temp, 'gen')], { cwd: work });
+    const generated = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.cjs'), 'generate', '--out', join(temp, 'gen')], { cwd: work });
     expect(generated.status).toBe(0);
     const fresh = readFileSync(join(temp, 'gen', 'master.cfg'), 'utf8').split('\n');
     expect(committed.slice(0, line - 1)).toEqual(fresh.slice(0, line - 1));
@@ -233,7 +233,7 @@ describe('.github/workflows/check.yml', () => {
       for (const f of ['workers.yaml', 'builders.yaml']) copyFileSync(join(ROOT, 'test', 'lint', 'base', f), join(dir, 'fleets', 'small', f));
       writeFileSync(join(dir, 'fleets', 'small', 'workers.yaml'), readFileSync(join(dir, 'fleets', 'small', 'workers.yaml'), 'utf8').replace('arch: x86-64\n    parallel: 4', 'arch: x86-64\n    parallel: 0'));
     });
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'validate'], { cwd: join(work, 'fleets', 'small'), encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: work, RUNNER_TEMP: temp } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.cjs'), 'validate'], { cwd: join(work, 'fleets', 'small'), encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: work, RUNNER_TEMP: temp } });
     expect(r.stdout).toMatch(/^::error file=fleets\/small\/workers\.yaml,line=7,col=15,title=out-of-range::`parallel` of worker/m);
   });
   it('issue 17: a stale fleets/cpython-2026/out/master.cfg fails the check step, named in the annotation, the log and the job summary', () => {
@@ -271,7 +271,7 @@ describe('.github/workflows/check.yml', () => {
       const small = join(dir, 'fleets', 'small');
       mkdirSync(small, { recursive: true });
       for (const f of ['workers.yaml', 'builders.yaml']) copyFileSync(join(ROOT, 'test', 'lint', 'base', f), join(small, f));
-      expect(spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'generate', '--fleet', 'fleets/small'], { cwd: dir }).status).toBe(0);
+      expect(spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.cjs'), 'generate', '--fleet', 'fleets/small'], { cwd: dir }).status).toBe(0);
       mkdirSync(join(dir, 'fleets', 'notes'));
       writeFileSync(join(dir, 'fleets', 'notes', 'workers.yaml'), 'workers: []\n');
     });

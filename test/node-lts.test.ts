@@ -60,7 +60,7 @@ describe.skipIf(process.env.BMG_SKIP_NODE_LTS === '1')(`the CLI on Node.js ${LTS
     const dir = mkdtempSync(join(tmpdir(), 'node-lts-'));
     try {
       for (const f of ['workers.yaml', 'builders.yaml', 'out']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
-      const cli = (...args: string[]) => spawnSync(node, [join(ROOT, 'dist', 'cli', 'main.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const cli = (...args: string[]) => spawnSync(node, [join(ROOT, 'dist', 'cli', 'main.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       expect(cli('--version').stdout).toMatch(/^buildmaster-gen \d+\.\d+\.\d+\n$/);
       expect(cli('validate', '--strict')).toMatchObject({ status: 0, stdout: 'ok: 162 builders on 29 workers\n' });
       expect(cli('check').status).toBe(0);

@@ -51,7 +51,7 @@ beforeAll(() => {
   withReadmeExample(dir);
   // A fleet repository after `npm ci`: node_modules/.bin/buildmaster-gen is this package's CLI.
   mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(join(ROOT, 'dist', 'cli', 'main.js'), join(dir, 'node_modules', '.bin', 'buildmaster-gen'));
+  symlinkSync(join(ROOT, 'dist', 'cli', 'main.cjs'), join(dir, 'node_modules', '.bin', 'buildmaster-gen'));
   cpSync(join(ROOT, 'fleets', 'cpython-2026', 'out', 'master.cfg'), join(dir, 'base.cfg'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -109,7 +109,7 @@ describe("the README's commands", () => {
   });
 
   it("the README's example passes validate --strict on today's fleet", () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'validate', '--strict', '--fleet', dir], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.cjs'), 'validate', '--strict', '--fleet', dir], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
     expect(r.status, r.stderr).toBe(0);
   });
 });

@@ -78,7 +78,7 @@ describe('npm ci alone is enough for the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'no-python-'));
     dirs.push(dir);
     symlinkSync(process.execPath, join(dir, 'node'));
-    const run = (...args: string[]) => spawnSync(join(dir, 'node'), [join(ROOT, 'dist', 'cli', 'main.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: dir, NO_COLOR: '1' } });
+    const run = (...args: string[]) => spawnSync(join(dir, 'node'), [join(ROOT, 'dist', 'cli', 'main.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: dir, NO_COLOR: '1' } });
     expect(run('validate')).toMatchObject({ status: 0, stdout: 'ok: 162 builders on 29 workers\n' });
     expect(run('check').status).toBe(0);
     expect(run('generate', '--out', join(dir, 'out')).status).toBe(0);

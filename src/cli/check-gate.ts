@@ -31,10 +31,11 @@ function memoisedCheck(argv: string[], fleets: FleetLocation[], cwd: string, env
   }
 }
 
-/** Whether this process runs the CLI (not a test importing it). */
+/** Whether this process runs the built CLI (not a test importing it, nor the plain modules
+ *  of a bare `tsc` build, which run without the memo). */
 function runAsCli(): boolean {
   try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(new URL('./main.js', import.meta.url)));
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(new URL('./main.cjs', import.meta.url)));
   } catch {
     return false;
   }

@@ -12,7 +12,7 @@ import { patternWords } from './pattern-words.js';
 
 let compiled: { workers: ValidateFunction; builders: ValidateFunction } | undefined;
 
-// `../validate/`: the same file from dist/cli/main.js, the bundle (scripts/bundle.mjs).
+// `../validate/`: the same file from dist/cli/main.cjs, the bundle (scripts/bundle.mjs).
 export const VALIDATORS_FILE = fileURLToPath(new URL('../validate/schema-validators.cjs', import.meta.url));
 
 /** The validators precompiled by scripts/precompile.mjs (ajv standalone code, with V8's code

@@ -236,7 +236,7 @@ export class Harness {
     const bb = options.buildbot ?? BUILDBOTS[0]!;
     if (!installed(bb.id)) throw new Error(`Buildbot ${bb.id} is not installed (${bb.where}): see the README`);
     if (!existsSync(options.masterCfg)) {
-      throw new Error(`${options.masterCfg} does not exist; run \`npm run build && node dist/cli/main.js generate\``);
+      throw new Error(`${options.masterCfg} does not exist; run \`npm run build && node dist/cli/main.cjs generate\``);
     }
     const root = options.root;
     for (const path of cwdAliases(bb, root)) liveRoots.add(path);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCases, materialize, parseReport, ROOT, type Case } from './corpus.js';
 
 const run = promisify(execFile);
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'cli', 'main.cjs');
 const cases = loadCases();
 const dirs: string[] = [];
 
@@ -24,7 +24,7 @@ async function cli(dir: string, args: string[]) {
 }
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli/main.js is missing: run `npx tsc -p .` first');
+  if (!existsSync(CLI)) throw new Error('dist/cli/main.cjs is missing: run `npx tsc -p .` first');
 });
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 

@@ -50,9 +50,9 @@ describe('JSON Schemas', () => {
   it('the committed schema/*.json are what `buildmaster-gen schema` writes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'schema-'));
     try {
-      execFileSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'schema', '--out', dir]);
+      execFileSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.cjs'), 'schema', '--out', dir]);
       for (const f of ['workers.schema.json', 'builders.schema.json']) {
-        expect(readFileSync(join(ROOT, 'schema', f), 'utf8'), `schema/${f} is stale: run \`node dist/cli/main.js schema\``).toBe(readFileSync(join(dir, f), 'utf8'));
+        expect(readFileSync(join(ROOT, 'schema', f), 'utf8'), `schema/${f} is stale: run \`node dist/cli/main.cjs schema\``).toBe(readFileSync(join(dir, f), 'utf8'));
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ const committed = readFileSync(join(ROOT, 'out/master.cfg'), 'utf8');
 describe('the installed command', () => {
   it('runs when started through a symlink, as npx and npm link start it', () => {
     const dir = tempDir('bmg-bin-');
-    symlinkSync(join(ROOT, 'dist/cli/main.js'), join(dir, 'buildmaster-gen'));
+    symlinkSync(join(ROOT, 'dist/cli/main.cjs'), join(dir, 'buildmaster-gen'));
     const r = run(process.execPath, [join(dir, 'buildmaster-gen'), 'validate']);
     expect(r.stdout).toContain('ok: 162 builders on 29 workers');
     expect(r.status).toBe(0);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CLI = join(ROOT, 'dist/cli/main.js');
+export const CLI = join(ROOT, 'dist/cli/main.cjs');
 /** Debian's interpreter, for Python that needs no Buildbot; a Buildbot's own is in test/buildbots.ts. */
 export const PYTHON = '/usr/bin/python3';
 

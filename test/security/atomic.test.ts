@@ -41,7 +41,7 @@ describe('a failing generate leaves out/ as it was', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
     writeFileSync(join(root, 'templates/master.cfg.hbs'), `${readFileSync(join(root, 'templates/master.cfg.hbs'), 'utf8')}{{py no_such_value}}\n`);
     const p = project();
-    const r = run(process.execPath, [join(root, 'dist/cli/main.js'), 'generate'], { cwd: p.dir });
+    const r = run(process.execPath, [join(root, 'dist/cli/main.cjs'), 'generate'], { cwd: p.dir });
     expect(r.stderr).toContain('missing field');
     expect(r.status).toBe(3);
     expect(p.target().equals(p.old)).toBe(true);
