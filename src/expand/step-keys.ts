@@ -101,32 +101,38 @@ const isWord = (v: unknown): v is string => typeof v === 'string' && WORD.test(v
 const value = (v: unknown) => (isWord(v) ? v : Array.isArray(v) && v.every(isWord) ? `[${v.join(',')}]` : JSON.stringify(v ?? null));
 
 /** `obj`, noting in `read` the name of each field read from it (or asked about: `in`, keys). */
-function watched<T extends object>(obj: T, read: Set<string>, prefix: string): T {
+function watched<T extends object>(obj: T, read: Set<string>): T {
   return new Proxy(obj, {
     get(target, p, receiver) {
-      if (typeof p === 'string') read.add(prefix + p);
+      if (typeof p === 'string') read.add(p);
       return Reflect.get(target, p, receiver) as unknown;
     },
     has(target, p) {
-      if (typeof p === 'string') read.add(prefix + p);
+      if (typeof p === 'string') read.add(p);
       return Reflect.has(target, p);
     },
     getOwnPropertyDescriptor(target, p) {
-      if (typeof p === 'string') read.add(prefix + p);
+      if (typeof p === 'string') read.add(p);
       return Reflect.getOwnPropertyDescriptor(target, p);
     },
     ownKeys(target) {
-      for (const k of Reflect.ownKeys(target)) if (typeof k === 'string') read.add(prefix + k);
+      for (const k of Reflect.ownKeys(target)) if (typeof k === 'string') read.add(k);
       return Reflect.ownKeys(target);
     },
   });
 }
 
-/** A builder's steps, and the worker and definition fields the recipe read to make them
- *  (`w:<field>`, `d:<field>`): what the keys are worked out from. */
-function stepsReading(ctx: StepContext): { steps: Step[]; read: Set<string> } {
-  const read = new Set<string>();
-  const steps = stepsFor({ ...ctx, worker: watched(ctx.worker, read, 'w:'), def: watched(ctx.def, read, 'd:') });
+/** The worker and definition fields a run of a recipe read. */
+interface Read {
+  worker: Set<string>;
+  def: Set<string>;
+}
+
+/** A builder's steps, and the worker and definition fields the recipe read to make them:
+ *  what the keys are worked out from. */
+function stepsReading(ctx: StepContext): { steps: Step[]; read: Read } {
+  const read: Read = { worker: new Set(), def: new Set() };
+  const steps = stepsFor({ ...ctx, worker: watched(ctx.worker, read.worker), def: watched(ctx.def, read.def) });
   return { steps, read };
 }
 
@@ -148,11 +154,10 @@ interface Reading {
   made: Map<string, Map<string, KeyedSteps>>;
 }
 
-function readingOf(read: ReadonlySet<string>): Reading {
-  const fields = [...read].sort();
-  const worker = fields.filter((f) => f.startsWith('w:')).map((f) => f.slice(2));
-  const def = fields.filter((f) => f.startsWith('d:')).map((f) => f.slice(2));
-  return { id: fields.join('\u0001'), worker, def, workerValues: new Map(), defValues: new Map(), made: new Map() };
+function readingOf(read: Read): Reading {
+  const worker = [...read.worker].sort();
+  const def = [...read.def].sort();
+  return { id: `${worker.join('\u0001')}\u0002${def.join('\u0001')}`, worker, def, workerValues: new Map(), defValues: new Map(), made: new Map() };
 }
 
 /** The values of `fields` of `obj` (JSON texts hold no raw \u0001), remembered in `memo`. */
@@ -215,7 +220,7 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
 /** A function giving the keys of one builder's steps (made by stepsReading), and whether
  *  they name only fields the recipe read; it remembers the probes it made, which builders
  *  of one kind, branch or worker setting share (one per fleet: each expand). */
-function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonly Step[]; read: ReadonlySet<string> }) => { keys: string[]; texts: string[]; readOnly: boolean } {
+function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonly Step[]; read: Read }) => { keys: string[]; texts: string[]; readOnly: boolean } {
   const memo = new Map<string, Map<string, string> | undefined>();
   /** The steps made from the neutral worker, branch and definition with these fields put back. */
   const make = (ctx: StepContext, useBranch: boolean, useVariant: boolean, wf: readonly string[], df: readonly string[]) => {
@@ -248,8 +253,8 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
     const own = make(ctx, true, true, [], []);
     const branchMatters = changed(make(ctx, false, true, [], []), own);
     const variantMatters = changed(make(ctx, true, false, [], []), own);
-    const workerMatters = workerFields.filter((f) => read.has(`w:${f}`)).map((f) => [f, changed(make(ctx, true, true, [f], []), own)] as const);
-    const defMatters = defFields.filter((f) => read.has(`d:${f}`)).map((f) => [f, changed(make(ctx, true, true, [], [f]), own)] as const);
+    const workerMatters = workerFields.filter((f) => read.worker.has(f)).map((f) => [f, changed(make(ctx, true, true, [f], []), own)] as const);
+    const defMatters = defFields.filter((f) => read.def.has(f)).map((f) => [f, changed(make(ctx, true, true, [], [f]), own)] as const);
 
     const w = worker as unknown as Record<string, unknown>;
     const d = def as unknown as Record<string, unknown>;
@@ -266,7 +271,7 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
         useBranch = useVariant = true;
         wf = workerFields;
         df = defFields;
-        readOnly &&= wf.every((f) => read.has(`w:${f}`)) && df.every((f) => read.has(`d:${f}`));
+        readOnly &&= wf.every((f) => read.worker.has(f)) && df.every((f) => read.def.has(f));
       }
       let key = `${useVariant ? `${variant.name}/` : `${variant.recipe}:`}${id}${useBranch ? `@${branch.name}` : ''}`;
       for (const f of wf) key += ` ${f}=${value(w[f])}`;

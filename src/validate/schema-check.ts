@@ -61,6 +61,8 @@ const SECRET_VALUES: [RegExp, string][] = [
   [/\bxox[abprs]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
 ];
+/** Any of them: one test per value (they share no flags). */
+const ANY_SECRET_VALUE = new RegExp(SECRET_VALUES.map(([re]) => `(?:${re.source})`).join('|'));
 
 /** Words people use for the allowed values, and what we call them. */
 const ENUM_SYNONYMS: Record<string, string> = {
@@ -270,20 +272,28 @@ export const knownSecret = (v: string): string | undefined => SECRET_VALUES.find
 /** A key that names a secret, anywhere in the file: refused whether or not the schema allows the key. */
 export function secretProblems(src: SourceFile): Problem[] {
   const problems: Problem[] = [];
-  const walk = (v: unknown, path: (string | number)[]) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (SECRET_KEY.test(k)) {
-          const at = src.locate([...path, k], { key: true });
-          problems.push({ file: src.file, ...at, message: `\`${k}\` looks like a secret: ${SECRET_HINT}`, rule: 'secret-in-yaml', severity: 'error' });
-        } else walk(x, [...path, k]);
+  // One path, changed in place and copied only for a problem: every value of both files is visited.
+  const path: (string | number)[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
       }
-    } else if (typeof v === 'string') {
-      const found = SECRET_VALUES.find(([re]) => re.test(v));
-      if (found) problems.push({ file: src.file, ...src.locate(path), message: `this looks like ${found[1]}: ${SECRET_HINT}`, rule: 'secret-in-yaml', severity: 'error' });
+    } else if (v && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        if (SECRET_KEY.test(k)) {
+          problems.push({ file: src.file, ...src.locate([...path], { key: true }), message: `\`${k}\` looks like a secret: ${SECRET_HINT}`, rule: 'secret-in-yaml', severity: 'error' });
+        } else walk((v as Record<string, unknown>)[k]);
+        path.pop();
+      }
+    } else if (typeof v === 'string' && ANY_SECRET_VALUE.test(v)) {
+      const found = SECRET_VALUES.find(([re]) => re.test(v))!;
+      problems.push({ file: src.file, ...src.locate([...path]), message: `this looks like ${found[1]}: ${SECRET_HINT}`, rule: 'secret-in-yaml', severity: 'error' });
     }
   };
-  walk(src.data, []);
+  walk(src.data);
   return problems;
 }
