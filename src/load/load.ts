@@ -121,18 +121,23 @@ function invalidUtf8At(bytes: Buffer): Position {
 
 export function parseYaml(text: string, shown: string): SourceFile {
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const lines = text.split(/\r\n|\r|\n/);
   // Most files are plain YAML, which simple-yaml.ts reads several times faster; positions
-  // are only needed for a problem, and yaml's document then gives them.
+  // (and the lines) are only needed for a problem, and yaml's document then gives them.
   const data = readSimpleYaml(text, SIMPLE_LIMITS);
-  if (data === NOT_SIMPLE) return parseFully(text, shown, lines);
+  if (data === NOT_SIMPLE) return parseFully(text, shown);
   let full: SourceFile | undefined;
-  const locate: SourceFile['locate'] = (path, opts) => {
-    // The same text, so yaml reads the same data (the tests hold the two readers to that).
-    full ??= parseFully(text, shown, lines);
-    return full.locate(path, opts);
+  let lines: string[] | undefined;
+  const split = () => (lines ??= text.split(/\r\n|\r|\n/));
+  const read = () => (full ??= parseFully(text, shown, split())); // the same text: yaml reads the same data (the tests hold the two readers to that)
+  return {
+    file: shown,
+    get lines() {
+      return split();
+    },
+    data,
+    locate: (path, opts) => read().locate(path, opts),
+    keysNotText: [],
   };
-  return { file: shown, lines, data, locate, keysNotText: [] };
 }
 
 /** The full reading, by yaml's document: the data, every position and every problem. */

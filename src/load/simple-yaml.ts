@@ -11,7 +11,6 @@
 // on CPython's fleet that is a quarter of a cold `check`, and at 100,000 builders 3.7 s of
 // 7 (docs/performance.md). Positions are only needed when a problem is reported, and
 // load.ts then asks yaml for them.
-import { isScalar, Schema } from 'yaml';
 
 export const NOT_SIMPLE: unique symbol = Symbol('not simple YAML');
 
@@ -90,28 +89,21 @@ function badPlainStart(c: number): boolean {
 const isFlowEnd = (c: number) => c === 0x2c || c === 0x5d || c === 0x7d || c === 0x5b || c === 0x7b;
 const blankOrEnd = (c: number) => c === SPACE || c === NL || Number.isNaN(c);
 
-let coreTags: Schema['tags'] | undefined;
-
-/** What yaml's core schema makes of a plain scalar: the first of its tags whose pattern
- *  matches, resolved by that tag, as yaml's composer does. Only scalars that could be a
- *  null, boolean or number are matched (the others are text). */
+/** What YAML 1.2's core schema makes of a plain scalar, as yaml resolves it: its tags in
+ *  yaml's order (yaml/dist/schema/core), each pattern with its conversion. Scalars that
+ *  cannot be a null, boolean or number are text. */
 function plainValue(s: string): unknown {
   const c = s.charCodeAt(0);
-  // Every non-text pattern of the core schema starts with one of `-+.~0-9nNtTfF` (or is empty).
+  // Every non-text pattern starts with one of `-+.~0-9nNtTfF`.
   const maybeNotText = c === 0x2d || c === 0x2b || c === 0x2e || c === 0x7e || (c >= 0x30 && c <= 0x39) || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
   if (!maybeNotText) return s;
-  coreTags ??= new Schema({ schema: 'core' }).tags;
-  for (const tag of coreTags) {
-    if (!tag.default || !tag.test?.test(s)) continue;
-    const r = tag.resolve(
-      s,
-      () => {
-        throw GIVE_UP;
-      },
-      { intAsBigInt: false } as Parameters<typeof tag.resolve>[2],
-    );
-    return isScalar(r) ? r.value : r;
-  }
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return c === 0x74 || c === 0x54;
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
   return s;
 }
 

@@ -103,7 +103,7 @@ describe('the fast YAML reader', () => {
     expect(fast).toBeLessThan(N - N / 10);
   });
 
-  const scalars = ['0x1F', '0X1F', '0o17', '017', '+1', '-1', '-0', '+0', '.5', '5.', '-.5', '1e3', '1E-3', '1.5e+3', '1_000', '0b1', '12:30', '3.10', '3.x', '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE', 'yes', 'No', 'on', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', 'nan', '-R 3:3', 'a:b', 'a :b', 'http://x/y#z', 'a#b', 'x-y', '-x', "it's", '99999999999999999999', '1.0', '0.10', 'tRue', 'f', 'n', 't'];
+  const scalars = ['0x1F', '0X1F', '0o17', '017', '+1', '-1', '-0', '+0', '.5', '5.', '-.5', '1e3', '1E-3', '1.5e+3', '1_000', '0b1', '12:30', '3.10', '3.x', '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE', 'yes', 'No', 'on', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', 'nan', '-R 3:3', 'a:b', 'a :b', 'http://x/y#z', 'a#b', 'x-y', '-x', "it's", '99999999999999999999', '1.0', '0.10', 'tRue', 'f', 'n', 't', '0o8', '0o', '0x', '0xg', '1e', 'e3', '.', '-', '+', '+-1', '1.e5', '.e5', '00', '0x00FF', '-0x1', '+0o7', '.Inf', '-.nan', 'Nan', 'NaN', '1__0'];
   it.each(scalars)('reads %j as yaml does, in every place', (s) => {
     for (const text of [`k: ${s}\n`, `- ${s}\n`, `k: [${s}]\n`, `k: {a: ${s}}\n`, `${s}: v\n`, `k: {${s}: v}\n`, `k:\n  - ${s}  # c\n`, `k: "${s}"\n`, `k: '${s}'\n`]) agrees(text);
   });
