@@ -242,6 +242,15 @@ async function explainAcross(fleets: FleetLocation[], name: string, values: Valu
   return code;
 }
 
+/** process.exit(code) once stdout and stderr hold nothing unwritten (pipes and terminals may
+ *  write asynchronously on some systems; on Linux they are synchronous). */
+function exitWhenFlushed(code: number): void {
+  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  if (!pending.length) process.exit(code);
+  let left = pending.length;
+  for (const s of pending) s.once('drain', () => --left === 0 && process.exit(code));
+}
+
 // Run when executed directly (not when imported by the tests).
 // Compare real paths: npx and npm link start us through a symlink in node_modules/.bin.
 if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
@@ -260,5 +269,8 @@ if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToP
     cwd: process.cwd(),
   }).then((code) => {
     process.exitCode = code;
+    // Done: leave now, once what was printed is written. The natural end (the event loop
+    // running dry) first tears down V8's heap page by page, 20 ms of a cold `check`.
+    exitWhenFlushed(code);
   });
 }
