@@ -1,4 +1,5 @@
 // The command line in-process: exit codes, --strict, GitHub annotations, the drift summary.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +177,49 @@ describe('report', () => {
       ['a', 2, 'm2'],
       ['b', 9, 'm9'],
     ]);
+  });
+});
+
+describe('a pipe read slowly', () => {
+  it('gets the whole output, in order (more than a pipe holds, written while nobody reads)', async () => {
+    const { spawn } = await import('node:child_process');
+    const args = [join(ROOT, 'dist', 'cli', 'main.cjs'), 'matrix', '--json', '--fleet', join(ROOT, 'fleets', 'cpython-2026')];
+    const whole = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout;
+    expect(whole.length).toBeGreaterThan(200_000);
+    const child = spawn(process.execPath, args);
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 500));
+    let out = '';
+    child.stdout.on('data', (d) => void (out += d));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(0);
+    expect(out).toBe(whole);
+  });
+
+  it('gets the whole output through a non-blocking pipe, which fills (EAGAIN) while nobody reads', () => {
+    const args = [join(ROOT, 'dist', 'cli', 'main.cjs'), 'matrix', '--json', '--fleet', join(ROOT, 'fleets', 'cpython-2026')];
+    const whole = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout;
+    // Python makes the pipe (Node's own are blocking on the child's side) and reads it late.
+    const script = [
+      'import os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'os.set_blocking(w, False)',
+      'p = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(0.5)',
+      'chunks = []',
+      'while True:',
+      '    b = os.read(r, 65536)',
+      '    if not b: break',
+      '    chunks.append(b)',
+      'sys.stdout.buffer.write(b"".join(chunks))',
+      'sys.exit(p.wait())',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script, process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(whole);
   });
 });
 

@@ -3,6 +3,7 @@
 // the fleet's size (tiering.ts) before that code is compiled. Anything unusual (another
 // command, a usage error, no memo, a changed file) falls through to the full CLI.
 import { realpathSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine } from './args.js';
 import { memoKey, recall, type Printed } from './check-memo.js';
@@ -46,7 +47,7 @@ if (runAsCli()) {
   const found = commandOnFleets(argv, process.cwd());
   if (found) {
     chooseTiering(found.fleets.flatMap((f) => [f.workers, f.builders]));
-    const hit = found.command === 'check' ? memoisedCheck(argv, found.fleets, process.cwd(), process.env, process.stderr.isTTY === true) : undefined;
+    const hit = found.command === 'check' ? memoisedCheck(argv, found.fleets, process.cwd(), process.env, isatty(2)) : undefined;
     if (hit) {
       for (const [fd, text] of hit) writeSync(fd, text);
       process.exit(0);

@@ -47,12 +47,15 @@ function files(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-let generator: string | undefined;
+/** Where generatorHash keeps its answer: on the global object, because the built CLI holds two
+ *  copies of this module (the check gate's, in main.cjs, and the rest's, in cli.cjs). */
+const GENERATOR = Symbol.for('buildmaster-gen.generator-hash');
 /** A hash of the generator's code, templates and dependencies (once per process). dist/ is
  *  taken by size and modification time: reading its 3 MB (the bundle, the validators and
  *  their code cache) cost a cold `check` 20 ms, and a build rewrites every file in it. */
 function generatorHash(): string {
-  if (generator) return generator;
+  const shared = globalThis as { [GENERATOR]?: string };
+  if (shared[GENERATOR]) return shared[GENERATOR];
   const h = createHash('sha256');
   for (const p of files(DIST)) {
     const { size, mtimeNs } = statSync(p, { bigint: true });
@@ -60,7 +63,7 @@ function generatorHash(): string {
   }
   const paths = [...files(TEMPLATES), join(PACKAGE, 'package.json'), ...DEPENDENCIES.map((d) => join(PACKAGE, 'node_modules', d, 'package.json'))];
   for (const p of paths) h.update(`${p.slice(PACKAGE.length)}\0`).update(readFileSync(p)).update('\0');
-  return (generator = h.digest('hex'));
+  return (shared[GENERATOR] = h.digest('hex'));
 }
 
 export interface MemoInput {

@@ -16,6 +16,8 @@ import { loadFleet, renderConfig, renderOutputs, type Generated } from '../pipel
 import { InvalidInput, UserError } from '../model/problems.js';
 import { listFiles, OUTPUT_FILE, PACKAGE, sameOnDisk, writeAtomicSet } from './out-dir.js';
 import { fsStep, type Context, type Io } from './context.js';
+import { exitWhenWritten, writeStd } from './std-write.js';
+import { isatty } from 'node:tty';
 import { memoKey, remember, type Printed } from './check-memo.js';
 import { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } from './print-problems.js';
 // What only some commands need is loaded by the command that needs it.
@@ -56,7 +58,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command.name === 'deploy') return await deployOne(fleets, args[0]!, values, io);
     if (command.name === 'try') return (await import('./try.js')).runTry(args, context(io, values, fleets[0]!, false), fleets.length);
     // A passing `check` is remembered (check-memo.ts), with what it printed.
-    const memo = command.name === 'check' ? { argv, cwd: io.cwd, env: io.env, tty: process.stderr.isTTY === true, fleets } : undefined;
+    const memo = command.name === 'check' ? { argv, cwd: io.cwd, env: io.env, tty: isatty(2), fleets } : undefined;
     const key = memo && memoKey(memo);
     const printed: Printed = [];
     const runIo: Io = key ? { ...io, out: (s) => (printed.push([1, s]), io.out(s)), err: (s) => (printed.push([2, s]), io.err(s)) } : io;
@@ -81,7 +83,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 function context(io: Io, values: Values, fleet: FleetLocation, several: boolean): Context {
   const show = displayPath(io.cwd, fleet.root);
-  const color = !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0' && (io.env.FORCE_COLOR !== undefined || process.stderr.isTTY === true);
+  const color = !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0' && (io.env.FORCE_COLOR !== undefined || isatty(2));
   const q = (s: string) => (/^[\w./@:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   const opts = [
     ...(fleet.given !== undefined ? [`--fleet ${q(fleet.given)}`] : []),
@@ -242,35 +244,17 @@ async function explainAcross(fleets: FleetLocation[], name: string, values: Valu
   return code;
 }
 
-/** process.exit(code) once stdout and stderr hold nothing unwritten (pipes and terminals may
- *  write asynchronously on some systems; on Linux they are synchronous). */
-function exitWhenFlushed(code: number): void {
-  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
-  if (!pending.length) process.exit(code);
-  let left = pending.length;
-  for (const s of pending) s.once('drain', () => --left === 0 && process.exit(code));
-}
-
 // Run when executed directly (not when imported by the tests).
 // Compare real paths: npx and npm link start us through a symlink in node_modules/.bin.
 if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
-  // `explain ... | head` closes the pipe early: stop quietly, as other command-line tools do.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      process.exit(process.exitCode ?? 0);
-    });
-  }
   // No top-level await: the build loads this module as CommonJS (scripts/bundle.mjs).
   void main(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    out: (s) => writeStd(1, s),
+    err: (s) => writeStd(2, s),
     env: process.env,
     cwd: process.cwd(),
   }).then((code) => {
     process.exitCode = code;
-    // Done: leave now, once what was printed is written. The natural end (the event loop
-    // running dry) first tears down V8's heap page by page, 20 ms of a cold `check`.
-    exitWhenFlushed(code);
+    exitWhenWritten(code);
   });
 }
