@@ -38,7 +38,8 @@ const text = (s: Step | undefined) => (s === undefined ? '' : JSON.stringify(s))
 function byId(steps: readonly Step[]): Map<string, string> {
   const seen = new Map<string, number>();
   const out = new Map<string, string>();
-  for (const s of steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
     const n = (seen.get(s.name) ?? 0) + 1;
     seen.set(s.name, n);
     out.set(n === 1 ? s.name : `${s.name}#${n}`, text(s));
@@ -154,10 +155,15 @@ interface Reading {
   made: Map<string, Map<string, KeyedSteps>>;
 }
 
-function readingOf(read: Read): Reading {
+/** The reading in `readings` with these fields, or a new one added to them. */
+function readingOf(read: Read, readings: Reading[]): Reading {
   const worker = [...read.worker].sort();
   const def = [...read.def].sort();
-  return { id: `${worker.join('\u0001')}\u0002${def.join('\u0001')}`, worker, def, workerValues: new Map(), defValues: new Map(), made: new Map() };
+  const id = `${worker.join('\u0001')}\u0002${def.join('\u0001')}`;
+  for (const r of readings) if (r.id === id) return r;
+  const r: Reading = { id, worker, def, workerValues: new Map(), defValues: new Map(), made: new Map() };
+  readings.push(r);
+  return r;
 }
 
 /** The values of `fields` of `obj` (JSON texts hold no raw \u0001), remembered in `memo`. */
@@ -204,10 +210,7 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
     const out = { steps: made.steps.map((s, i) => shared(keys[i]!, s, stepTexts[i]!)), keys };
     // Keys that name a field the recipe did not read (see stepKeyer) are this builder's own.
     if (readOnly) {
-      let r = readingOf(made.read);
-      const same = readings.find((x) => x.id === r.id);
-      if (same) r = same;
-      else readings.push(r);
+      const r = readingOf(made.read, readings);
       const byWorker = workerValues(r, ctx);
       let byDef = r.made.get(byWorker);
       if (!byDef) r.made.set(byWorker, (byDef = new Map()));
@@ -258,16 +261,32 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
 
     const w = worker as unknown as Record<string, unknown>;
     const d = def as unknown as Record<string, unknown>;
-    const mattering = (fields: readonly (readonly [string, Set<string>])[], id: string) => fields.filter(([, set]) => set.has(id)).map(([f]) => f);
+    // Most of a builder's steps depend on the same few of its inputs: each combination (one
+    // bit per input) is put together and made once per builder, not once per step.
+    const probes = new Map<number, { useBranch: boolean; useVariant: boolean; wf: string[]; df: string[]; made: Map<string, string> | undefined }>();
+    const probeFor = (id: string) => {
+      let mask = (branchMatters.has(id) ? 2 : 0) + (variantMatters.has(id) ? 1 : 0);
+      for (let i = 0; i < workerMatters.length; i++) mask = mask * 2 + (workerMatters[i]![1].has(id) ? 1 : 0);
+      for (let i = 0; i < defMatters.length; i++) mask = mask * 2 + (defMatters[i]![1].has(id) ? 1 : 0);
+      let probe = probes.get(mask);
+      if (!probe) {
+        const wf: string[] = [];
+        const df: string[] = [];
+        for (const [f, set] of workerMatters) if (set.has(id)) wf.push(f);
+        for (const [f, set] of defMatters) if (set.has(id)) df.push(f);
+        const useBranch = branchMatters.has(id);
+        const useVariant = variantMatters.has(id);
+        probes.set(mask, (probe = { useBranch, useVariant, wf, df, made: make(ctx, useBranch, useVariant, wf, df) }));
+      }
+      return probe;
+    };
     let readOnly = true;
     const keys = ids.map((id) => {
-      let useBranch = branchMatters.has(id);
-      let useVariant = variantMatters.has(id);
-      let wf = mattering(workerMatters, id);
-      let df = mattering(defMatters, id);
+      const probe = probeFor(id);
+      let { useBranch, useVariant, wf, df } = probe;
       // The key's inputs must make the step again, else (inputs that matter only together)
       // the key names all of the builder's inputs.
-      if (make(ctx, useBranch, useVariant, wf, df)?.get(id) !== actual.get(id)) {
+      if (probe.made?.get(id) !== actual.get(id)) {
         useBranch = useVariant = true;
         wf = workerFields;
         df = defFields;
