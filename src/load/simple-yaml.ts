@@ -392,22 +392,25 @@ class Reader {
   private quoted(): string {
     const t = this.t;
     const q = t.charCodeAt(this.i);
-    let i = this.i + 1;
-    let s = '';
-    for (;;) {
-      const e = t.indexOf(q === DQ ? '"' : "'", i);
-      const nl = t.indexOf('\n', i);
-      if (e < 0 || (nl >= 0 && nl < e)) throw GIVE_UP; // runs on to another line
-      s += t.slice(i, e);
-      if (q === SQ && t.charCodeAt(e + 1) === SQ) {
-        s += "'";
-        i = e + 2;
+    // One pass to the closing quote (a search for the line's end per scalar would make a long
+    // line of quoted scalars quadratic).
+    let from = this.i + 1;
+    let s: string | undefined; // only when a `''` was read
+    for (let i = from; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === NL) break;
+      if (c === 0x5c && q === DQ) throw GIVE_UP; // escapes are yaml's to read
+      if (c !== q) continue;
+      if (q === SQ && t.charCodeAt(i + 1) === SQ) {
+        s = `${s ?? ''}${t.slice(from, i)}'`;
+        from = i + 2;
+        i++;
         continue;
       }
-      if (q === DQ && s.includes('\\')) throw GIVE_UP; // escapes are yaml's to read
-      this.i = e + 1;
-      return s;
+      this.i = i + 1;
+      return s === undefined ? t.slice(from, i) : s + t.slice(from, i);
     }
+    throw GIVE_UP; // runs on to another line
   }
 
   /** `[...]` or `{...}` closed on this line, with i left after it. */

@@ -184,6 +184,15 @@ describe('the fast YAML reader', () => {
     expect(src.locate(['workers', 0, 'nothing'])).toEqual({ line: 2, col: 5 });
   });
 
+  it('reads a long line of quoted scalars in one pass (a hostile file cannot make it quadratic)', () => {
+    const n = 200_000; // 2 MB on one line: a search to the line's end per scalar would not finish
+    const text = `a: [${Array.from({ length: n }, (_, i) => (i % 2 ? `"x${i}"` : "'it''s'")).join(', ')}]\n`;
+    const data = readSimpleYaml(text, LIMITS) as { a: string[] };
+    expect(data.a.length).toBe(n);
+    expect(data.a.slice(0, 2)).toEqual(["it's", 'x1']);
+    expect(agrees(text.slice(0, 2000).replace(/, [^,]*$/, ']\n'))).toEqual({ fast: true });
+  });
+
   it('gives an alias the anchored value itself, as yaml does', () => {
     const data = readSimpleYaml('a: &x [1]\nb: *x\n', LIMITS) as { a: unknown; b: unknown };
     expect(data.b).toBe(data.a);
