@@ -1,6 +1,6 @@
 // BUILDBOT chooses the Buildbots under test; one asked for but missing is an error, never a skip.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -51,9 +51,18 @@ describe.each(BUILDBOTS)('a process of Buildbot $id', (bb) => {
     const child = spawn(bb.python, ['-c', 'import time; time.sleep(60)'], { cwd: dir, detached: true, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal)));
     try {
-      // The shim execs down to Python itself, keeping the pid.
-      for (let i = 0; i < 100 && !/python/.test(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')); i++) await sleep(50);
-      expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).toMatch(/python3/);
+      // The shim execs down to Python itself, keeping the pid. Wait for the program to be
+      // Python (its command line names python3 before that, as the shell's argument, while
+      // the shell still runs mount and mkdir in the directory).
+      const program = () => {
+        try {
+          return readlinkSync(`/proc/${child.pid}/exe`);
+        } catch {
+          return '';
+        }
+      };
+      for (let i = 0; i < 100 && !/python/.test(program()); i++) await sleep(50);
+      expect(program()).toMatch(/python3/);
       const killed = cwdAliases(bb, dir).flatMap((path) => killProcessesUnder(path));
       expect(killed).toEqual([child.pid]);
       expect(await exited).toBe('SIGKILL');
