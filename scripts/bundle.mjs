@@ -1,18 +1,20 @@
-// Build step after `tsc` and scripts/precompile.mjs: the command line as two files and a
-// code cache.
+// Build step after `tsc` and scripts/precompile.mjs: the command line as an entry (in two
+// module formats) and one bundle with its code cache.
 //
 // `tsc` leaves about 90 modules in dist/ and yaml is 70 more: loading them one by one is a
 // good part of a cold run on a fleet of CPython's size (Node resolves, reads and compiles
 // each), and compiling what runs is another. So:
-//   dist/cli/cli.cjs          esbuild joins dist/cli/main.cjs and everything it imports
-//                             (yaml included) into one CommonJS file;
+//   dist/cli/cli.cjs          esbuild joins tsc's dist/cli/main.js and everything it
+//                             imports (yaml included) into one CommonJS file;
 //   dist/cli/cli.cjs.v8cache  V8's code cache of it, made after running `check` on both
 //                             fleets, under the flags such a run has (src/cli/tiering.ts);
-//   dist/cli/main.cjs         the entry (src/cli/launch.ts, bundled): the check gate, then
+//   dist/cli/main.js          the entry (src/cli/launch.ts, bundled): the check gate, then
 //                             cli.cjs loaded with its cache (src/validate/cached-script.ts).
-// CommonJS because only a script (vm.Script) takes a code cache on Node 20, and because
-// Node starts a CommonJS entry about 15 ms sooner than an ES module (no module loader).
-// tsc's dist/cli/main.cjs, the bundle's input, is removed: the package has one entry. V8 ignores a
+//                             The package's bin. It replaces tsc's main.js, so a bare `tsc`
+//                             still leaves a working command (the plain modules);
+//   dist/cli/main.cjs         the same entry as CommonJS, which Node starts about 15 ms
+//                             sooner (no module loader): the npm scripts and the bench run it.
+// cli.cjs is CommonJS because only a script (vm.Script) takes a code cache on Node 20. V8 ignores a
 // cache made under other flags (a large fleet keeps TurboFan) or by another Node: it then
 // compiles as before, never runs wrong code. Measured in docs/performance.md.
 //
@@ -59,7 +61,8 @@ await build({
   banner: { js: "const __bmgMainUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'main.cjs')).href;" },
 });
 
-// 2. The entry.
+// 2. The entry, twice: over tsc's main.js (the package's bin, an ES module) and as main.cjs.
+await build({ ...common, entryPoints: [join(cliDir, 'launch.js')], outfile: main, allowOverwrite: true, format: 'esm' });
 await build({
   ...common,
   entryPoints: [join(cliDir, 'launch.js')],
@@ -68,9 +71,8 @@ await build({
   define: { 'import.meta.url': '__bmgEntryUrl' },
   banner: { js: "const __bmgEntryUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-// The CLI is the package's bin: keep it executable however dist/ was rebuilt.
-chmodSync(entry, 0o755);
-rmSync(main);
+// Both are run as programs: keep them executable however dist/ was rebuilt.
+for (const file of [main, entry]) chmodSync(file, 0o755);
 
 // 3. The code cache: run `check` on both fleets in this process, then save what V8 compiled.
 const { withoutTurbofan } = await import(new URL('../dist/cli/tiering.js', import.meta.url).href);
@@ -88,4 +90,4 @@ try {
   rmSync(memo, { recursive: true, force: true });
 }
 writeFileSync(bundle + CACHE_SUFFIX, script.createCachedData());
-console.log('bundled dist/cli/main.cjs and dist/cli/cli.cjs (and its V8 code cache)');
+console.log('bundled dist/cli/main.js, dist/cli/main.cjs and dist/cli/cli.cjs (and its V8 code cache)');

@@ -48,7 +48,7 @@ function pullRequest(edit: (dir: string) => void, { with2026 = false } = {}): { 
   if (with2026) cpSync(join(ROOT, 'fleets', 'cpython-2026'), join(work, 'fleets', 'cpython-2026'), { recursive: true });
   writeFileSync(join(work, '.gitignore'), 'node_modules/\n');
   mkdirSync(join(work, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(join(ROOT, 'dist', 'cli', 'main.cjs'), join(work, 'node_modules', '.bin', 'buildmaster-gen'));
+  symlinkSync(join(ROOT, 'dist', 'cli', 'main.js'), join(work, 'node_modules', '.bin', 'buildmaster-gen'));
   git(work, 'init', '-q');
   git(work, 'add', '.');
   git(work, 'commit', '-qm', 'the fleet');

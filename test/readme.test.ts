@@ -51,7 +51,7 @@ beforeAll(() => {
   withReadmeExample(dir);
   // A fleet repository after `npm ci`: node_modules/.bin/buildmaster-gen is this package's CLI.
   mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(join(ROOT, 'dist', 'cli', 'main.cjs'), join(dir, 'node_modules', '.bin', 'buildmaster-gen'));
+  symlinkSync(join(ROOT, 'dist', 'cli', 'main.js'), join(dir, 'node_modules', '.bin', 'buildmaster-gen'));
   cpSync(join(ROOT, 'fleets', 'cpython-2026', 'out', 'master.cfg'), join(dir, 'base.cfg'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

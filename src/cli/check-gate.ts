@@ -2,9 +2,9 @@
 // the CLI, and with it yaml, ajv and handlebars, is loaded; and V8's compilers are chosen for
 // the fleet's size (tiering.ts) before that code is compiled. Anything unusual (another
 // command, a usage error, no memo, a changed file) falls through to the full CLI.
-import { realpathSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { fileURLToPath } from 'node:url';
+import { startedAsCli } from './entry.js';
 import { parseCommandLine } from './args.js';
 import { memoKey, recall, type Printed } from './check-memo.js';
 import { locateFleets, type FleetLocation } from './fleet-paths.js';
@@ -32,17 +32,7 @@ function memoisedCheck(argv: string[], fleets: FleetLocation[], cwd: string, env
   }
 }
 
-/** Whether this process runs the built CLI (not a test importing it, nor the plain modules
- *  of a bare `tsc` build, which run without the memo). */
-function runAsCli(): boolean {
-  try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(new URL('./main.cjs', import.meta.url)));
-  } catch {
-    return false;
-  }
-}
-
-if (runAsCli()) {
+if (startedAsCli(import.meta.url)) {
   const argv = process.argv.slice(2);
   const found = commandOnFleets(argv, process.cwd());
   if (found) {

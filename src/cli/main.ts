@@ -5,10 +5,9 @@
 // First: a memoised `check` exits here. The build's entry (launch.ts) runs the same gate
 // before it loads this module at all, so that exit comes before yaml, ajv and handlebars load.
 import './check-gate.js';
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError, type Values } from './args.js';
 import { commandHelp, commandNamed, overallHelp, PROGRAM, RUN, usageLine, type CommandSpec } from './commands.js';
 import { displayPath, FleetNotFound, locateFleets, type FleetLocation } from './fleet-paths.js';
@@ -17,6 +16,7 @@ import { InvalidInput, UserError } from '../model/problems.js';
 import { listFiles, OUTPUT_FILE, PACKAGE, sameOnDisk, writeAtomicSet } from './out-dir.js';
 import { fsStep, type Context, type Io } from './context.js';
 import { exitWhenWritten, writeStd } from './std-write.js';
+import { startedAsCli } from './entry.js';
 import { isatty } from 'node:tty';
 import { memoKey, remember, type Printed } from './check-memo.js';
 import { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } from './print-problems.js';
@@ -245,8 +245,7 @@ async function explainAcross(fleets: FleetLocation[], name: string, values: Valu
 }
 
 // Run when executed directly (not when imported by the tests).
-// Compare real paths: npx and npm link start us through a symlink in node_modules/.bin.
-if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
+if (startedAsCli(import.meta.url)) {
   // No top-level await: the build loads this module as CommonJS (scripts/bundle.mjs).
   void main(process.argv.slice(2), {
     out: (s) => writeStd(1, s),
