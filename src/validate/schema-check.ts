@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCached } from './cached-script.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { SourceFile } from '../load/load.js';
+import { walkText } from '../model/walk-text.js';
 import { readAs, type KeyNotText } from '../load/key-text.js';
 import { didYouMean, type Problem } from '../model/problems.js';
 import type { RuleId } from '../model/problem-rules.js';
@@ -272,28 +273,18 @@ export const knownSecret = (v: string): string | undefined => SECRET_VALUES.find
 /** A key that names a secret, anywhere in the file: refused whether or not the schema allows the key. */
 export function secretProblems(src: SourceFile): Problem[] {
   const problems: Problem[] = [];
-  // One path, changed in place and copied only for a problem: every value of both files is visited.
-  const path: (string | number)[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        path.push(i);
-        walk(v[i]);
-        path.pop();
-      }
-    } else if (v && typeof v === 'object') {
-      for (const k of Object.keys(v)) {
-        path.push(k);
-        if (SECRET_KEY.test(k)) {
-          problems.push({ file: src.file, ...src.locate([...path], { key: true }), message: `\`${k}\` looks like a secret: ${SECRET_HINT}`, rule: 'secret-in-yaml', severity: 'error' });
-        } else walk((v as Record<string, unknown>)[k]);
-        path.pop();
-      }
-    } else if (typeof v === 'string' && ANY_SECRET_VALUE.test(v)) {
+  walkText(
+    src.data,
+    (k, path) => {
+      if (!SECRET_KEY.test(k)) return true;
+      problems.push({ file: src.file, ...src.locate([...path], { key: true }), message: `\`${k}\` looks like a secret: ${SECRET_HINT}`, rule: 'secret-in-yaml', severity: 'error' });
+      return false;
+    },
+    (v, path) => {
+      if (!ANY_SECRET_VALUE.test(v)) return;
       const found = SECRET_VALUES.find(([re]) => re.test(v))!;
       problems.push({ file: src.file, ...src.locate([...path]), message: `this looks like ${found[1]}: ${SECRET_HINT}`, rule: 'secret-in-yaml', severity: 'error' });
-    }
-  };
-  walk(src.data);
+    },
+  );
   return problems;
 }

@@ -7,6 +7,7 @@ import type { Problem } from '../model/problems.js';
 import type { RuleId } from '../model/problem-rules.js';
 import { escapeHidden, HIDDEN, hiddenIn } from '../model/hidden-chars.js';
 import { describePath, knownSecret } from './schema-check.js';
+import { walkText } from '../model/walk-text.js';
 
 /** Fields whose value is a name (of the entry, or of another one). */
 const NAME_FIELDS = new Set(['name', 'worker', 'owner', 'variant', 'extends', 'tracks', 'schedule', 'git_branch', 'distribution']);
@@ -56,23 +57,10 @@ export function textProblems(src: SourceFile): Problem[] {
     warn(path, key, `${where} holds ${what}, ${why}; remove it`, 'hidden-character');
   };
 
-  // One path, changed in place: copied only for a problem.
-  const path: (string | number)[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        path.push(i);
-        walk(v[i]);
-        path.pop();
-      }
-    } else if (v && typeof v === 'object') {
-      for (const k of Object.keys(v)) {
-        path.push(k);
-        hidden(k, path, true);
-        walk((v as Record<string, unknown>)[k]);
-        path.pop();
-      }
-    } else if (typeof v === 'string') {
+  walkText(
+    src.data,
+    (k, path) => hidden(k, path, true),
+    (v, path) => {
       hidden(v, path, false);
       const field = String(path[path.length - 1] ?? '');
       // Known kinds of secret (a GitHub token, ...) are errors of their own (secret-in-yaml).
@@ -80,8 +68,7 @@ export function textProblems(src: SourceFile): Problem[] {
       if (like && !knownSecret(v)) {
         warn([...path], false, `${describePath(src.data, path.map(String))} looks like it holds ${like}: secrets never go in the YAML (it is public); if it is one, remove it and change it, and send the new one to a maintainer privately`, 'secret-like-text');
       }
-    }
-  };
-  walk(src.data);
+    },
+  );
   return problems;
 }
