@@ -24,7 +24,8 @@ const fail = (m) => {
 
 // ---- validators ----
 const S = await import(new URL('../dist/validate/schemas.js', import.meta.url).href);
-const pre = require('./schema-validators.cjs');
+const { loadCached } = await import(new URL('../dist/validate/cached-script.js', import.meta.url).href);
+const pre = loadCached(join(root, 'dist', 'validate', 'schema-validators.cjs')).exports;
 if (pre.schemas !== JSON.stringify([S.workersSchema, S.buildersSchema])) fail('schema-validators.cjs is stale: run `npm run build`');
 const Ajv = require('ajv/dist/2020.js').default;
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -92,14 +93,14 @@ console.log(`validators: ${n} validations, ${errors} errors compared`);
 
 // ---- templates ----
 const { render } = await import(new URL('../dist/render/render.js', import.meta.url).href);
-const { validate } = await import(new URL('../dist/validate/validate.js', import.meta.url).href);
+const { analyse } = await import(new URL('../dist/pipeline.js', import.meta.url).href);
 const { parseYaml } = await import(new URL('../dist/load/load.js', import.meta.url).href);
 const tmpl = require('../render/templates.cjs');
 const dir = join(root, 'templates');
 for (const f of readdirSync(dir).filter((x) => x.endsWith('.hbs'))) if (tmpl.sources[f] !== readFileSync(join(dir, f), 'utf8')) fail(`templates.cjs is stale (${f}): run \`npm run build\``);
 for (const factor of [1, 10]) {
   const f = scaleFleet(fleet, factor);
-  const checked = validate(parseYaml(JSON.stringify(f.workers), 'workers.yaml'), parseYaml(JSON.stringify(f.builders), 'builders.yaml'));
+  const checked = analyse(parseYaml(JSON.stringify(f.workers), 'workers.yaml'), parseYaml(JSON.stringify(f.builders), 'builders.yaml'));
   if (!checked.matrix) {
     fail(`${factor}x fleet does not validate`);
     continue;

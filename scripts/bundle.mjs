@@ -25,7 +25,7 @@
 // templates, diff, package.json) are left out of the bundle. A bare `tsc` writes the plain
 // modules back: slower to start, the same behaviour.
 import { build } from 'esbuild';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,10 @@ await build({
   banner: { js: "const __bmgMainUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'main.cjs')).href;" },
 });
 
+// Written as loadCached reads it (src/validate/cached-script.ts): already wrapped.
+const { loadCached, wrapped, CACHE_SUFFIX } = await import(new URL('../dist/validate/cached-script.js', import.meta.url).href);
+writeFileSync(bundle, wrapped(readFileSync(bundle, 'utf8')));
+
 // 2. The entry, twice: over tsc's main.js (the package's bin, an ES module) and as main.cjs.
 await build({ ...common, entryPoints: [join(cliDir, 'launch.js')], outfile: main, allowOverwrite: true, format: 'esm' });
 await build({
@@ -76,7 +80,6 @@ for (const file of [main, entry]) chmodSync(file, 0o755);
 
 // 3. The code cache: run `check` on both fleets in this process, then save what V8 compiled.
 const { withoutTurbofan } = await import(new URL('../dist/cli/tiering.js', import.meta.url).href);
-const { loadCached, CACHE_SUFFIX } = await import(new URL('../dist/validate/cached-script.js', import.meta.url).href);
 withoutTurbofan();
 const { exports: cli, script } = loadCached(bundle);
 const memo = mkdtempSync(join(tmpdir(), 'bmg-build-'));

@@ -37,10 +37,11 @@ describe('start-up', () => {
       const { loadCached } = await import(${JSON.stringify(join(DIST, 'validate', 'cached-script.js'))});
       const { script, exports } = loadCached(${JSON.stringify(join(DIST, 'validate', 'schema-validators.cjs'))});
       const cli = loadCached(${JSON.stringify(join(DIST, 'cli', 'cli.cjs'))});
-      console.log(JSON.stringify({ rejected: script.cachedDataRejected, validates: exports.workers({ workers: [] }), cli: cli.script.cachedDataRejected, main: typeof cli.exports.main }));`;
+      const verdict = loadCached(${JSON.stringify(join(DIST, 'validate', 'schema-verdict.cjs'))});
+      console.log(JSON.stringify({ rejected: script.cachedDataRejected, validates: exports.workers({ workers: [] }), verdict: verdict.script.cachedDataRejected, cli: cli.script.cachedDataRejected, main: typeof cli.exports.main }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ rejected: false, validates: expect.any(Boolean), cli: false, main: 'function' });
+    expect(JSON.parse(r.stdout)).toEqual({ rejected: false, validates: expect.any(Boolean), verdict: false, cli: false, main: 'function' });
 
     const dir = mkdtempSync(join(tmpdir(), 'bmg-cache-'));
     const file = join(dir, 'm.cjs');

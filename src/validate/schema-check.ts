@@ -1,4 +1,5 @@
 // Schema validation with ajv, turning ajv's errors into located, human messages.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadCached } from './cached-script.js';
@@ -11,10 +12,24 @@ import type { RuleId } from '../model/problem-rules.js';
 import * as S from './schemas.js';
 import { patternWords } from './pattern-words.js';
 
-let compiled: { workers: ValidateFunction; builders: ValidateFunction } | undefined;
+type Validators = { workers: ValidateFunction; builders: ValidateFunction };
+let compiled: Validators | undefined;
+let verdicts: Validators | null | undefined;
 
-// `../validate/`: the same file from dist/cli/main.cjs, the bundle (scripts/bundle.mjs).
+// `../validate/`: the same files from dist/cli/main.cjs, the bundle (scripts/bundle.mjs).
 export const VALIDATORS_FILE = fileURLToPath(new URL('../validate/schema-validators.cjs', import.meta.url));
+export const VERDICT_FILE = fileURLToPath(new URL('../validate/schema-verdict.cjs', import.meta.url));
+
+/** The build's validators that only say valid or not (verdict-code.ts), when made from these
+ *  very schemas; else null, and every file goes to the full validators. */
+function verdict(): Validators | null {
+  if (verdicts === undefined) {
+    const pre = loadCached(VERDICT_FILE)?.exports as (Validators & { schemasSha256: string }) | undefined;
+    const sha = createHash('sha256').update(JSON.stringify([S.workersSchema, S.buildersSchema])).digest('hex');
+    verdicts = pre?.schemasSha256 === sha ? { workers: pre.workers, builders: pre.builders } : null;
+  }
+  return verdicts;
+}
 
 /** The validators precompiled by scripts/precompile.mjs (ajv standalone code, with V8's code
  *  cache), when they were made from these very schemas; else undefined (a stale or missing file). */
@@ -178,6 +193,7 @@ function keyNotText(src: SourceFile, k: KeyNotText): Problem {
 }
 
 function ajvProblems(src: SourceFile, which: 'workers' | 'builders'): Problem[] {
+  if (verdict()?.[which](src.data)) return [];
   const validate = validators()[which];
   const root = which === 'workers' ? S.workersSchema : S.buildersSchema;
   if (validate(src.data)) return [];
