@@ -35,7 +35,8 @@ const cliDir = join(root, 'dist', 'cli');
 const main = join(cliDir, 'main.js');
 const entry = join(cliDir, 'main.cjs');
 const bundle = join(cliDir, 'cli.cjs');
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+// BMG_BUNDLED: the code knows it is the bundle (src/cli/check-memo.ts: which files are its code).
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none', define: { BMG_BUNDLED: 'true' } };
 
 // The entry has run the check gate before it loads cli.cjs: main.ts's own import of it is
 // left out there (it would hash the inputs a second time).
@@ -57,7 +58,7 @@ await build({
   format: 'cjs',
   // A script run by vm.Script cannot import(): such imports (node:net) become require()s.
   supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': '__bmgMainUrl' },
+  define: { ...common.define, 'import.meta.url': '__bmgMainUrl' },
   banner: { js: "const __bmgMainUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'main.cjs')).href;" },
 });
 
@@ -72,7 +73,7 @@ await build({
   entryPoints: [join(cliDir, 'launch.js')],
   outfile: entry,
   format: 'cjs',
-  define: { 'import.meta.url': '__bmgEntryUrl' },
+  define: { ...common.define, 'import.meta.url': '__bmgEntryUrl' },
   banner: { js: "const __bmgEntryUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 // Both are run as programs: keep them executable however dist/ was rebuilt.

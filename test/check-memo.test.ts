@@ -105,11 +105,15 @@ describe('check memo', () => {
     expect(check().code).toBe(0);
     markMemo();
     expect(check().replayed).toBe(true);
-    // The generator: any file under dist/ (here a comment, so the output is the same).
-    appendFileSync(join(pkg, 'dist', 'render', 'render.js'), '\n// changed\n');
-    const gen = check();
-    expect(gen.code).toBe(0);
-    expect(gen.replayed).toBe(false);
+    // The generator: any file of the bundled CLI's code (here a comment, so the output is the same).
+    for (const f of ['cli/cli.cjs', 'cli/main.cjs', 'validate/schema-verdict.cjs', 'validate/schema-validators.cjs.v8cache', 'render/templates.cjs']) {
+      appendFileSync(join(pkg, 'dist', f), '\n// changed\n');
+      const gen = check();
+      expect(gen.code, f).toBe(0);
+      expect(gen.replayed, f).toBe(false);
+      markMemo();
+      expect(check().replayed, f).toBe(true);
+    }
     // A template: the output changes, and check fails. (templates/python/ too: below.)
     markMemo();
     appendFileSync(join(pkg, 'templates', 'master.cfg.hbs'), '\n# a new line\n');
@@ -121,6 +125,17 @@ describe('check memo', () => {
     const py = check();
     expect(py.replayed).toBe(false);
     expect(py.out).toMatch(/www\.py is out of date/);
+  });
+
+  it("tsc's modules (a bare `tsc`, no bundle) take every file under dist/ as the generator", async () => {
+    const memo = (await import(join(pkg, 'dist', 'cli', 'check-memo.js'))) as typeof import('../src/cli/check-memo.js');
+    const input = { argv: ['check'], cwd: work, env: {}, tty: false, fleets: [{ workers: join(fleet, 'workers.yaml'), builders: join(fleet, 'builders.yaml') }] };
+    const before = memo.memoKey(input)!.key;
+    // The hash is worked out once per process: a fresh one for the edited tree.
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('buildmaster-gen.generator-hash')];
+    appendFileSync(join(pkg, 'dist', 'render', 'render.js'), '\n// changed\n');
+    expect(memo.memoKey(input)!.key).not.toBe(before);
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('buildmaster-gen.generator-hash')];
   });
 
   it('under GitHub Actions the full check always runs', () => {

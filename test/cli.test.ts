@@ -1,10 +1,11 @@
 // The command line in-process: exit codes, --strict, GitHub annotations, the drift summary.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { isTerminal } from '../src/cli/std-write.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const dirs: string[] = [];
@@ -137,6 +138,40 @@ describe('colour', () => {
     const colored = await cli(dir, ['validate'], { FORCE_COLOR: '1', NO_COLOR: '' });
     expect(colored.err).toContain('\u001b[');
     expect((await cli(dir, ['validate'])).err).not.toContain('\u001b[');
+  });
+
+  it('by default on a terminal, and not on a pipe or /dev/null (a character device that is no terminal)', () => {
+    const dir = fleet({ file: 'workers.yaml', find: 'family: freebsd', replace: 'family: freebds' });
+    const CLI = join(ROOT, 'dist', 'cli', 'main.cjs');
+    const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
+    delete env.NO_COLOR;
+    delete env.FORCE_COLOR;
+    // A pseudo-terminal made by Python: the CLI's stderr (and stdout) is the terminal.
+    const pty = spawnSync('python3', ['-c', `import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+out = b""
+while True:
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+os.waitpid(pid, 0)
+sys.stdout.buffer.write(out)`, process.execPath, CLI, 'validate'], { cwd: dir, env, encoding: 'utf8' });
+    expect(pty.stdout).toContain('freebds');
+    expect(pty.stdout).toContain('\u001b[');
+    const piped = spawnSync(process.execPath, [CLI, 'validate'], { cwd: dir, env, encoding: 'utf8' });
+    expect(piped.stderr).toContain('freebds');
+    expect(piped.stderr).not.toContain('\u001b[');
+    // /dev/null is a character device, as a terminal is, but no terminal; a closed descriptor neither.
+    const fd = openSync('/dev/null', 'w');
+    expect(isTerminal(fd)).toBe(false);
+    closeSync(fd);
+    expect(isTerminal(fd)).toBe(false);
   });
 });
 

@@ -3,8 +3,8 @@
 // the fleet's size (tiering.ts) before that code is compiled. Anything unusual (another
 // command, a usage error, no memo, a changed file) falls through to the full CLI.
 import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { startedAsCli } from './entry.js';
+import { isTerminal } from './std-write.js';
 import { parseCommandLine } from './args.js';
 import { memoKey, recall, type Printed } from './check-memo.js';
 import { locateFleets, type FleetLocation } from './fleet-paths.js';
@@ -37,7 +37,7 @@ if (startedAsCli(import.meta.url)) {
   const found = commandOnFleets(argv, process.cwd());
   if (found) {
     chooseTiering(found.fleets.flatMap((f) => [f.workers, f.builders]));
-    const hit = found.command === 'check' ? memoisedCheck(argv, found.fleets, process.cwd(), process.env, isatty(2)) : undefined;
+    const hit = found.command === 'check' ? memoisedCheck(argv, found.fleets, process.cwd(), process.env, isTerminal(2)) : undefined;
     if (hit) {
       for (const [fd, text] of hit) writeSync(fd, text);
       process.exit(0);

@@ -15,9 +15,8 @@ import { loadFleet, renderConfig, renderOutputs, type Generated } from '../pipel
 import { InvalidInput, UserError } from '../model/problems.js';
 import { listFiles, OUTPUT_FILE, PACKAGE, sameOnDisk, writeAtomicSet } from './out-dir.js';
 import { fsStep, type Context, type Io } from './context.js';
-import { exitWhenWritten, writeStd } from './std-write.js';
+import { exitWhenWritten, isTerminal, writeStd } from './std-write.js';
 import { startedAsCli } from './entry.js';
-import { isatty } from 'node:tty';
 import { memoKey, remember, type Printed } from './check-memo.js';
 import { formatProblems, githubAnnotations, newInThisJob, withoutEchoes } from './print-problems.js';
 // What only some commands need is loaded by the command that needs it.
@@ -58,7 +57,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command.name === 'deploy') return await deployOne(fleets, args[0]!, values, io);
     if (command.name === 'try') return (await import('./try.js')).runTry(args, context(io, values, fleets[0]!, false), fleets.length);
     // A passing `check` is remembered (check-memo.ts), with what it printed.
-    const memo = command.name === 'check' ? { argv, cwd: io.cwd, env: io.env, tty: isatty(2), fleets } : undefined;
+    const memo = command.name === 'check' ? { argv, cwd: io.cwd, env: io.env, tty: isTerminal(2), fleets } : undefined;
     const key = memo && memoKey(memo);
     const printed: Printed = [];
     const runIo: Io = key ? { ...io, out: (s) => (printed.push([1, s]), io.out(s)), err: (s) => (printed.push([2, s]), io.err(s)) } : io;
@@ -83,7 +82,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 function context(io: Io, values: Values, fleet: FleetLocation, several: boolean): Context {
   const show = displayPath(io.cwd, fleet.root);
-  const color = !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0' && (io.env.FORCE_COLOR !== undefined || isatty(2));
+  const color = !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0' && (io.env.FORCE_COLOR !== undefined || isTerminal(2));
   const q = (s: string) => (/^[\w./@:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   const opts = [
     ...(fleet.given !== undefined ? [`--fleet ${q(fleet.given)}`] : []),

@@ -1,7 +1,20 @@
 // What the CLI prints, written straight to file descriptors 1 and 2. Node's process.stdout
 // and process.stderr are streams made on first use; for a pipe (CI, `| head`) that means a
 // socket and Node's net and stream modules, a cost every cold run would pay to print one line.
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** Whether descriptor `fd` is a terminal (colour, the memo's key). node:tty loads node:net
+ *  (2 ms of a cold run), so a pipe or a file, the usual stderr of CI and scripts, is told
+ *  by fstat alone: only a character device can be a terminal. */
+export function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false; // closed: not a terminal (tty.isatty says the same)
+  }
+  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
 
 /** The descriptors that have had to go through Node's stream (see writeStd): from then on,
  *  everything for them does, so that the order holds. */
