@@ -80,8 +80,8 @@ await build({
 for (const file of [main, entry]) chmodSync(file, 0o755);
 
 // 3. The code cache: run `check` on both fleets in this process, then save what V8 compiled.
-const { withoutTurbofan } = await import(new URL('../dist/cli/tiering.js', import.meta.url).href);
-withoutTurbofan();
+const { setShortRunFlags } = await import(new URL('../dist/cli/tiering.js', import.meta.url).href);
+setShortRunFlags();
 const { exports: cli, script } = loadCached(bundle);
 const memo = mkdtempSync(join(tmpdir(), 'bmg-build-'));
 try {

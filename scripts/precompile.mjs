@@ -76,9 +76,9 @@ writeFileSync(
 // Made after running them on both fleets, so that each holds the compiled code of the functions
 // a run calls, and under the flags a run on a fleet of that size has (src/cli/tiering.ts).
 for (const name of ['schema-validators.cjs', 'schema-verdict.cjs']) {
-  const { withoutTurbofan } = await import(new URL('../dist/cli/tiering.js', import.meta.url).href);
+  const { setShortRunFlags } = await import(new URL('../dist/cli/tiering.js', import.meta.url).href);
   const { parse } = require('yaml');
-  withoutTurbofan();
+  setShortRunFlags();
   const file = join(dist, 'validate', name);
   const { exports: validators, script } = loadCached(file);
   for (const fleet of ['.', 'fleets/cpython-2026']) {

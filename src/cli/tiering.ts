@@ -23,15 +23,21 @@ export function turbofanPays(inputs: readonly string[]): boolean {
   return bytes >= OPTIMISE_FROM_BYTES;
 }
 
-/** Turn TurboFan off for this process when the inputs are small. Must run before the
+/** Turn TurboFan off (and keep the young generation small) when the inputs are small. Must run before the
  *  pipeline's code is loaded (flags apply to what is compiled after). */
 export function chooseTiering(inputs: readonly string[]): void {
-  if (!turbofanPays(inputs)) withoutTurbofan();
+  if (!turbofanPays(inputs)) setShortRunFlags();
 }
 
-/** The flag itself. The build sets it too when it saves V8's code caches of the validators
- *  and of the CLI (validate/cached-script.ts): V8 accepts a cache only under the flags it was
- *  made with. */
-export function withoutTurbofan(): void {
-  setFlagsFromString('--no-turbofan');
+/** The flags of a short run. The build sets them too when it saves V8's code caches of the
+ *  validators and of the CLI (validate/cached-script.ts): V8 accepts a cache only under the
+ *  flags it was made with.
+ *  - `--no-turbofan`: see above.
+ *  - `--semi-space-growth-factor=1`: the young generation keeps its first size (1 MB)
+ *    instead of doubling as objects survive. Each first touch of a page of memory costs a
+ *    process about 25 µs on a VM like CI's (Firecracker), and the grown young generation was
+ *    the largest memory a cold `check` touched: on the 2026 fleet, 8,490 page faults become
+ *    6,560, and the run 30 ms shorter, though it collects 41 times instead of 11. */
+export function setShortRunFlags(): void {
+  setFlagsFromString('--no-turbofan --semi-space-growth-factor=1');
 }
