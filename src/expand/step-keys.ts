@@ -34,21 +34,40 @@ const NEUTRAL_BRANCH: Branch = { name: '', dir: '', tag: '', features: [] };
 
 const text = (s: Step | undefined) => (s === undefined ? '' : JSON.stringify(s));
 
-/** Steps by their `name#occurrence` id (a family may run two steps of one name). */
-function byId(steps: readonly Step[]): Map<string, string> {
-  const seen = new Map<string, number>();
-  const out = new Map<string, string>();
+/** A run's steps as two parallel lists: each step's `name#occurrence` id (a family may run
+ *  two steps of one name) and its JSON. Lists, not Maps: there are 1,500 runs on the 2026
+ *  fleet, each of a dozen steps, and with TurboFan off (tiering.ts) every Map, Set and
+ *  `for...of` allocates as it goes; memory a cold run allocates is time (docs/performance.md). */
+interface StepTexts {
+  ids: string[];
+  texts: string[];
+}
+
+function byId(steps: readonly Step[]): StepTexts {
+  const ids: string[] = [];
+  const texts: string[] = [];
   for (let i = 0; i < steps.length; i++) {
-    const s = steps[i]!;
-    const n = (seen.get(s.name) ?? 0) + 1;
-    seen.set(s.name, n);
-    out.set(n === 1 ? s.name : `${s.name}#${n}`, text(s));
+    const name = steps[i]!.name;
+    let n = 1;
+    for (let j = 0; j < i; j++) if (steps[j]!.name === name) n++;
+    let id = n === 1 ? name : `${name}#${n}`;
+    // A declared step may be named like that (`test#2`): ids stay distinct all the same.
+    while (ids.includes(id)) id += '#';
+    ids.push(id);
+    texts.push(text(steps[i]));
   }
-  return out;
+  return { ids, texts };
+}
+
+/** The JSON of step `id` in `run` (its `i`th step when the lists line up, as they mostly do), or undefined. */
+function textOf(run: StepTexts, id: string, i: number): string | undefined {
+  if (run.ids[i] === id) return run.texts[i];
+  const at = run.ids.indexOf(id);
+  return at < 0 ? undefined : run.texts[at];
 }
 
 /** The steps of `ctx`, or undefined when the recipe cannot make them from a probe's values. */
-function tryStepsFor(ctx: StepContext): Map<string, string> | undefined {
+function tryStepsFor(ctx: StepContext): StepTexts | undefined {
   try {
     return byId(stepsFor(ctx));
   } catch {
@@ -147,7 +166,6 @@ export interface KeyedSteps {
  *  set of their values: by the worker's values, then the definition's (JSON texts, one line
  *  each, worked out once per worker and definition object). */
 interface Reading {
-  id: string;
   worker: string[];
   def: string[];
   workerValues: Map<object, string>;
@@ -155,13 +173,20 @@ interface Reading {
   made: Map<string, Map<string, KeyedSteps>>;
 }
 
+/** Whether `fields` (sorted, distinct) are exactly the names in `read`. */
+function sameFields(fields: readonly string[], read: ReadonlySet<string>): boolean {
+  if (fields.length !== read.size) return false;
+  for (let i = 0; i < fields.length; i++) if (!read.has(fields[i]!)) return false;
+  return true;
+}
+
 /** The reading in `readings` with these fields, or a new one added to them. */
 function readingOf(read: Read, readings: Reading[]): Reading {
-  const worker = [...read.worker].sort();
-  const def = [...read.def].sort();
-  const id = `${worker.join('\u0001')}\u0002${def.join('\u0001')}`;
-  for (const r of readings) if (r.id === id) return r;
-  const r: Reading = { id, worker, def, workerValues: new Map(), defValues: new Map(), made: new Map() };
+  for (let i = 0; i < readings.length; i++) {
+    const r = readings[i]!;
+    if (sameFields(r.worker, read.worker) && sameFields(r.def, read.def)) return r;
+  }
+  const r: Reading = { worker: [...read.worker].sort(), def: [...read.def].sort(), workerValues: new Map(), defValues: new Map(), made: new Map() };
   readings.push(r);
   return r;
 }
@@ -171,7 +196,7 @@ function valuesOf(texts: FieldTexts, obj: object, fields: readonly string[], mem
   let sig = memo.get(obj);
   if (sig === undefined) {
     sig = '';
-    for (const f of fields) sig += `${texts.json(obj, f)}\u0001`;
+    for (let i = 0; i < fields.length; i++) sig += `${texts.json(obj, fields[i]!)}\u0001`;
     memo.set(obj, sig);
   }
   return sig;
@@ -201,7 +226,8 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
     if (!byBranch) runs.set(ctx.variant, (byBranch = new Map()));
     let readings = byBranch.get(ctx.branch);
     if (!readings) byBranch.set(ctx.branch, (readings = []));
-    for (const r of readings) {
+    for (let i = 0; i < readings.length; i++) {
+      const r = readings[i]!;
       const known = r.made.get(workerValues(r, ctx))?.get(defValues(r, ctx));
       if (known) return known;
     }
@@ -224,14 +250,14 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
  *  they name only fields the recipe read; it remembers the probes it made, which builders
  *  of one kind, branch or worker setting share (one per fleet: each expand). */
 function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonly Step[]; read: Read }) => { keys: string[]; texts: string[]; readOnly: boolean } {
-  const memo = new Map<string, Map<string, string> | undefined>();
+  const memo = new Map<string, StepTexts | undefined>();
   /** The steps made from the neutral worker, branch and definition with these fields put back. */
   const make = (ctx: StepContext, useBranch: boolean, useVariant: boolean, wf: readonly string[], df: readonly string[]) => {
     const kind = useVariant ? ctx.variant.name : `:${ctx.variant.recipe}`;
     // One line per input; JSON texts hold no raw control character, so \u0001 cannot occur in them.
     let sig = `${kind}\u0001${useBranch ? ctx.branch.name : '\u0002'}`;
-    for (const f of wf) sig += `\u0001w${f}\u0001${texts.json(ctx.worker, f)}`;
-    for (const f of df) sig += `\u0001d${f}\u0001${texts.json(ctx.def, f)}`;
+    for (let i = 0; i < wf.length; i++) sig += `\u0001w${wf[i]}\u0001${texts.json(ctx.worker, wf[i]!)}`;
+    for (let i = 0; i < df.length; i++) sig += `\u0001d${df[i]}\u0001${texts.json(ctx.def, df[i]!)}`;
     let steps = memo.get(sig);
     if (steps === undefined && !memo.has(sig)) {
       const variant = useVariant ? ctx.variant : { ...NEUTRAL_VARIANT, recipe: ctx.variant.recipe };
@@ -244,59 +270,73 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
 
   return (ctx, { steps, read }) => {
     const actual = byId(steps);
-    const ids = [...actual.keys()];
+    const { ids } = actual;
+    const n = ids.length;
     const { worker, def, branch, variant } = ctx;
     const workerFields = texts.differing(worker, NEUTRAL_WORKER);
     const defFields = texts.differing(def, NEUTRAL_DEF);
 
-    // Which steps change when the kind, the branch or one field is put back into the neutral
-    // inputs. Only the fields the recipe read are tried (a field it never reads cannot matter).
-    const changed = (a: Map<string, string> | undefined, b: Map<string, string> | undefined) =>
-      new Set(ids.filter((id) => a === undefined || b === undefined || a.get(id) !== b.get(id)));
+    // Which steps (by index) change when the kind, the branch or one field is put back into the
+    // neutral inputs. Only the fields the recipe read are tried (a field it never reads cannot matter).
+    const changed = (a: StepTexts | undefined, b: StepTexts | undefined): boolean[] => {
+      const out: boolean[] = [];
+      for (let i = 0; i < n; i++) out.push(a === undefined || b === undefined || textOf(a, ids[i]!, i) !== textOf(b, ids[i]!, i));
+      return out;
+    };
     const own = make(ctx, true, true, [], []);
     const branchMatters = changed(make(ctx, false, true, [], []), own);
     const variantMatters = changed(make(ctx, true, false, [], []), own);
-    const workerMatters = workerFields.filter((f) => read.worker.has(f)).map((f) => [f, changed(make(ctx, true, true, [f], []), own)] as const);
-    const defMatters = defFields.filter((f) => read.def.has(f)).map((f) => [f, changed(make(ctx, true, true, [], [f]), own)] as const);
+    const workerMatters: { field: string; at: boolean[] }[] = [];
+    for (let i = 0; i < workerFields.length; i++) {
+      const f = workerFields[i]!;
+      if (read.worker.has(f)) workerMatters.push({ field: f, at: changed(make(ctx, true, true, [f], []), own) });
+    }
+    const defMatters: { field: string; at: boolean[] }[] = [];
+    for (let i = 0; i < defFields.length; i++) {
+      const f = defFields[i]!;
+      if (read.def.has(f)) defMatters.push({ field: f, at: changed(make(ctx, true, true, [], [f]), own) });
+    }
 
     const w = worker as unknown as Record<string, unknown>;
     const d = def as unknown as Record<string, unknown>;
     // Most of a builder's steps depend on the same few of its inputs: each combination (one
     // bit per input) is put together and made once per builder, not once per step.
-    const probes = new Map<number, { useBranch: boolean; useVariant: boolean; wf: string[]; df: string[]; made: Map<string, string> | undefined }>();
-    const probeFor = (id: string) => {
-      let mask = (branchMatters.has(id) ? 2 : 0) + (variantMatters.has(id) ? 1 : 0);
-      for (let i = 0; i < workerMatters.length; i++) mask = mask * 2 + (workerMatters[i]![1].has(id) ? 1 : 0);
-      for (let i = 0; i < defMatters.length; i++) mask = mask * 2 + (defMatters[i]![1].has(id) ? 1 : 0);
+    const probes = new Map<number, { useBranch: boolean; useVariant: boolean; wf: string[]; df: string[]; made: StepTexts | undefined }>();
+    const probeFor = (i: number) => {
+      let mask = (branchMatters[i] ? 2 : 0) + (variantMatters[i] ? 1 : 0);
+      for (let j = 0; j < workerMatters.length; j++) mask = mask * 2 + (workerMatters[j]!.at[i] ? 1 : 0);
+      for (let j = 0; j < defMatters.length; j++) mask = mask * 2 + (defMatters[j]!.at[i] ? 1 : 0);
       let probe = probes.get(mask);
       if (!probe) {
         const wf: string[] = [];
         const df: string[] = [];
-        for (const [f, set] of workerMatters) if (set.has(id)) wf.push(f);
-        for (const [f, set] of defMatters) if (set.has(id)) df.push(f);
-        const useBranch = branchMatters.has(id);
-        const useVariant = variantMatters.has(id);
+        for (let j = 0; j < workerMatters.length; j++) if (workerMatters[j]!.at[i]) wf.push(workerMatters[j]!.field);
+        for (let j = 0; j < defMatters.length; j++) if (defMatters[j]!.at[i]) df.push(defMatters[j]!.field);
+        const useBranch = branchMatters[i]!;
+        const useVariant = variantMatters[i]!;
         probes.set(mask, (probe = { useBranch, useVariant, wf, df, made: make(ctx, useBranch, useVariant, wf, df) }));
       }
       return probe;
     };
     let readOnly = true;
-    const keys = ids.map((id) => {
-      const probe = probeFor(id);
+    const keys: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      const probe = probeFor(i);
       let { useBranch, useVariant, wf, df } = probe;
       // The key's inputs must make the step again, else (inputs that matter only together)
       // the key names all of the builder's inputs.
-      if (probe.made?.get(id) !== actual.get(id)) {
+      if (probe.made === undefined || textOf(probe.made, id, i) !== actual.texts[i]) {
         useBranch = useVariant = true;
         wf = workerFields;
         df = defFields;
         readOnly &&= wf.every((f) => read.worker.has(f)) && df.every((f) => read.def.has(f));
       }
       let key = `${useVariant ? `${variant.name}/` : `${variant.recipe}:`}${id}${useBranch ? `@${branch.name}` : ''}`;
-      for (const f of wf) key += ` ${f}=${value(w[f])}`;
-      for (const f of df) key += ` def.${f}=${value(d[f])}`;
-      return key;
-    });
-    return { keys, texts: [...actual.values()], readOnly };
+      for (let j = 0; j < wf.length; j++) key += ` ${wf[j]}=${value(w[wf[j]!])}`;
+      for (let j = 0; j < df.length; j++) key += ` def.${df[j]}=${value(d[df[j]!])}`;
+      keys.push(key);
+    }
+    return { keys, texts: actual.texts, readOnly };
   };
 }
