@@ -241,7 +241,8 @@ function keysOf(v: unknown): string[] {
   }
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
-  for (const k of keys) if (o[k] === undefined) return keys.filter((x) => o[x] !== undefined);
+  // An index loop: with TurboFan off (cli/tiering.ts), `for...of` allocates at every step.
+  for (let i = 0; i < keys.length; i++) if (o[keys[i]!] === undefined) return keys.filter((x) => o[x] !== undefined);
   return keys;
 }
 
