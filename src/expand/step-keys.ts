@@ -32,20 +32,35 @@ const NEUTRAL_VARIANT: Variant = {
 };
 const NEUTRAL_BRANCH: Branch = { name: '', dir: '', tag: '', features: [] };
 
-const text = (s: Step | undefined) => (s === undefined ? '' : JSON.stringify(s));
+const text = (s: Step) => JSON.stringify(s);
 
-/** A run's steps as two parallel lists: each step's `name#occurrence` id (a family may run
- *  two steps of one name) and its JSON. Lists, not Maps: there are 1,500 runs on the 2026
- *  fleet, each of a dozen steps, and with TurboFan off (tiering.ts) every Map, Set and
- *  `for...of` allocates as it goes; memory a cold run allocates is time (docs/performance.md). */
-interface StepTexts {
-  ids: string[];
-  texts: string[];
+/** Each distinct step (its JSON) as a small number, one table per expand. Runs keep and
+ *  compare numbers: of the 10,000 step texts the runs on the 2026 fleet make, 300 differ, and
+ *  the rest are dropped young instead of kept (with TurboFan off a cold run spends more on
+ *  memory than on work: docs/performance.md). */
+class StepCodes {
+  private readonly codes = new Map<string, number>();
+
+  of(step: Step): number {
+    const t = text(step);
+    let c = this.codes.get(t);
+    if (c === undefined) this.codes.set(t, (c = this.codes.size));
+    return c;
+  }
 }
 
-function byId(steps: readonly Step[]): StepTexts {
+/** A run's steps as two parallel lists: each step's `name#occurrence` id (a family may run
+ *  two steps of one name) and its code. Lists, not Maps: there are 1,500 runs on the 2026
+ *  fleet, each of a dozen steps, and with TurboFan off (tiering.ts) every Map, Set and
+ *  `for...of` allocates as it goes. */
+interface StepRun {
+  ids: string[];
+  codes: number[];
+}
+
+function byId(steps: readonly Step[], codes: StepCodes): StepRun {
   const ids: string[] = [];
-  const texts: string[] = [];
+  const out: number[] = [];
   for (let i = 0; i < steps.length; i++) {
     const name = steps[i]!.name;
     let n = 1;
@@ -54,22 +69,22 @@ function byId(steps: readonly Step[]): StepTexts {
     // A declared step may be named like that (`test#2`): ids stay distinct all the same.
     while (ids.includes(id)) id += '#';
     ids.push(id);
-    texts.push(text(steps[i]));
+    out.push(codes.of(steps[i]!));
   }
-  return { ids, texts };
+  return { ids, codes: out };
 }
 
-/** The JSON of step `id` in `run` (its `i`th step when the lists line up, as they mostly do), or undefined. */
-function textOf(run: StepTexts, id: string, i: number): string | undefined {
-  if (run.ids[i] === id) return run.texts[i];
+/** The code of step `id` in `run` (its `i`th step when the lists line up, as they mostly do), or undefined. */
+function codeOf(run: StepRun, id: string, i: number): number | undefined {
+  if (run.ids[i] === id) return run.codes[i];
   const at = run.ids.indexOf(id);
-  return at < 0 ? undefined : run.texts[at];
+  return at < 0 ? undefined : run.codes[at];
 }
 
 /** The steps of `ctx`, or undefined when the recipe cannot make them from a probe's values. */
-function tryStepsFor(ctx: StepContext): StepTexts | undefined {
+function tryStepsFor(ctx: StepContext, codes: StepCodes): StepRun | undefined {
   try {
-    return byId(stepsFor(ctx));
+    return byId(stepsFor(ctx), codes);
   } catch {
     return undefined;
   }
@@ -209,17 +224,17 @@ function valuesOf(texts: FieldTexts, obj: object, fields: readonly string[], mem
  *  big fleet differ only in fields no recipe reads (names, owners), and are made once. */
 export function stepMaker(): (ctx: StepContext) => KeyedSteps {
   const texts = new FieldTexts();
-  const keyer = stepKeyer(texts);
+  const keyer = stepKeyer(texts, new StepCodes());
   const runs = new Map<Variant, Map<Branch, Reading[]>>();
   const workerValues = (r: Reading, ctx: StepContext) => valuesOf(texts, ctx.worker, r.worker, r.workerValues);
   const defValues = (r: Reading, ctx: StepContext) => valuesOf(texts, ctx.def, r.def, r.defValues);
-  // One object per key (the first made under it, with its JSON): a step equal to it is that
+  // One object per key (the first made under it, with its code): a step equal to it is that
   // object, so the STEPS table knows equal steps by identity, without their JSON again.
-  const byKey = new Map<string, { step: Step; text: string }>();
-  const shared = (key: string, step: Step, text: string): Step => {
+  const byKey = new Map<string, { step: Step; code: number }>();
+  const shared = (key: string, step: Step, code: number): Step => {
     const known = byKey.get(key);
-    if (!known) byKey.set(key, { step, text });
-    return known?.text === text ? known.step : step;
+    if (!known) byKey.set(key, { step, code });
+    return known?.code === code ? known.step : step;
   };
   return (ctx) => {
     let byBranch = runs.get(ctx.variant);
@@ -232,8 +247,8 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
       if (known) return known;
     }
     const made = stepsReading(ctx);
-    const { keys, texts: stepTexts, readOnly } = keyer(ctx, made);
-    const out = { steps: made.steps.map((s, i) => shared(keys[i]!, s, stepTexts[i]!)), keys };
+    const { keys, codes, readOnly } = keyer(ctx, made);
+    const out = { steps: made.steps.map((s, i) => shared(keys[i]!, s, codes[i]!)), keys };
     // Keys that name a field the recipe did not read (see stepKeyer) are this builder's own.
     if (readOnly) {
       const r = readingOf(made.read, readings);
@@ -249,8 +264,8 @@ export function stepMaker(): (ctx: StepContext) => KeyedSteps {
 /** A function giving the keys of one builder's steps (made by stepsReading), and whether
  *  they name only fields the recipe read; it remembers the probes it made, which builders
  *  of one kind, branch or worker setting share (one per fleet: each expand). */
-function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonly Step[]; read: Read }) => { keys: string[]; texts: string[]; readOnly: boolean } {
-  const memo = new Map<string, StepTexts | undefined>();
+function stepKeyer(texts: FieldTexts, codes: StepCodes): (ctx: StepContext, made: { steps: readonly Step[]; read: Read }) => { keys: string[]; codes: number[]; readOnly: boolean } {
+  const memo = new Map<string, StepRun | undefined>();
   /** The steps made from the neutral worker, branch and definition with these fields put back. */
   const make = (ctx: StepContext, useBranch: boolean, useVariant: boolean, wf: readonly string[], df: readonly string[]) => {
     const kind = useVariant ? ctx.variant.name : `:${ctx.variant.recipe}`;
@@ -263,13 +278,13 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
       const variant = useVariant ? ctx.variant : { ...NEUTRAL_VARIANT, recipe: ctx.variant.recipe };
       const worker = withFields<Worker>(NEUTRAL_WORKER, ctx.worker, wf);
       const def = withFields<BuilderDef>(NEUTRAL_DEF, ctx.def, df);
-      memo.set(sig, (steps = tryStepsFor({ ...ctx, branch: useBranch ? ctx.branch : NEUTRAL_BRANCH, variant, worker, def })));
+      memo.set(sig, (steps = tryStepsFor({ ...ctx, branch: useBranch ? ctx.branch : NEUTRAL_BRANCH, variant, worker, def }, codes)));
     }
     return steps;
   };
 
   return (ctx, { steps, read }) => {
-    const actual = byId(steps);
+    const actual = byId(steps, codes);
     const { ids } = actual;
     const n = ids.length;
     const { worker, def, branch, variant } = ctx;
@@ -278,9 +293,9 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
 
     // Which steps (by index) change when the kind, the branch or one field is put back into the
     // neutral inputs. Only the fields the recipe read are tried (a field it never reads cannot matter).
-    const changed = (a: StepTexts | undefined, b: StepTexts | undefined): boolean[] => {
+    const changed = (a: StepRun | undefined, b: StepRun | undefined): boolean[] => {
       const out: boolean[] = [];
-      for (let i = 0; i < n; i++) out.push(a === undefined || b === undefined || textOf(a, ids[i]!, i) !== textOf(b, ids[i]!, i));
+      for (let i = 0; i < n; i++) out.push(a === undefined || b === undefined || codeOf(a, ids[i]!, i) !== codeOf(b, ids[i]!, i));
       return out;
     };
     const own = make(ctx, true, true, [], []);
@@ -301,7 +316,7 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
     const d = def as unknown as Record<string, unknown>;
     // Most of a builder's steps depend on the same few of its inputs: each combination (one
     // bit per input) is put together and made once per builder, not once per step.
-    const probes = new Map<number, { useBranch: boolean; useVariant: boolean; wf: string[]; df: string[]; made: StepTexts | undefined }>();
+    const probes = new Map<number, { useBranch: boolean; useVariant: boolean; wf: string[]; df: string[]; made: StepRun | undefined }>();
     const probeFor = (i: number) => {
       let mask = (branchMatters[i] ? 2 : 0) + (variantMatters[i] ? 1 : 0);
       for (let j = 0; j < workerMatters.length; j++) mask = mask * 2 + (workerMatters[j]!.at[i] ? 1 : 0);
@@ -326,7 +341,7 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
       let { useBranch, useVariant, wf, df } = probe;
       // The key's inputs must make the step again, else (inputs that matter only together)
       // the key names all of the builder's inputs.
-      if (probe.made === undefined || textOf(probe.made, id, i) !== actual.texts[i]) {
+      if (probe.made === undefined || codeOf(probe.made, id, i) !== actual.codes[i]) {
         useBranch = useVariant = true;
         wf = workerFields;
         df = defFields;
@@ -337,6 +352,6 @@ function stepKeyer(texts: FieldTexts): (ctx: StepContext, made: { steps: readonl
       for (let j = 0; j < df.length; j++) key += ` def.${df[j]}=${value(d[df[j]!])}`;
       keys.push(key);
     }
-    return { keys, texts: actual.texts, readOnly };
+    return { keys, codes: actual.codes, readOnly };
   };
 }
