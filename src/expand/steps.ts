@@ -15,7 +15,8 @@ function sourceStep({ master, branch, worker }: StepContext): Step {
 }
 
 export function stepsFor(ctx: StepContext, observe?: OpObserver): Step[] {
-  const family = [sourceStep(ctx), ...ctx.variant.steps_before.map(declaredStep), ...RECIPES[ctx.variant.recipe]!.steps(ctx)];
-  const ops = [...ctx.variant.steps, ...ctx.def.steps];
+  // concat, not spreads: 1,500 runs on the 2026 fleet, and with TurboFan off a spread allocates per item.
+  const family = [sourceStep(ctx)].concat(ctx.variant.steps_before.map(declaredStep), RECIPES[ctx.variant.recipe]!.steps(ctx));
+  const ops = ctx.variant.steps.concat(ctx.def.steps);
   return ops.length ? applyOps(family, ops, { branch: ctx.branch, capabilities: ctx.worker.capabilities }, observe) : family;
 }
