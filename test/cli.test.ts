@@ -143,9 +143,7 @@ describe('colour', () => {
   it('by default on a terminal, and not on a pipe or /dev/null (a character device that is no terminal)', () => {
     const dir = fleet({ file: 'workers.yaml', find: 'family: freebsd', replace: 'family: freebds' });
     const CLI = join(ROOT, 'dist', 'cli', 'main.cjs');
-    const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
-    delete env.NO_COLOR;
-    delete env.FORCE_COLOR;
+    const { NO_COLOR: _no, FORCE_COLOR: _force, ...env } = process.env;
     // A pseudo-terminal made by Python: the CLI's stderr (and stdout) is the terminal.
     const pty = spawnSync('python3', ['-c', `import os, pty, sys
 pid, fd = pty.fork()
