@@ -35,9 +35,9 @@ const NEUTRAL_BRANCH: Branch = { name: '', dir: '', tag: '', features: [] };
 const text = (s: Step) => JSON.stringify(s);
 
 /** Each distinct step (its JSON) as a small number, one table per expand. Runs keep and
- * *  compare numbers: of the 10,000 step texts the runs on the 2026 fleet make, 300 are distinct, and
- *  the rest are dropped young instead of kept (with TurboFan off a cold run spends more on
- *  memory than on work: docs/performance.md). */
+ *  compare numbers: of the 10,000 step texts the runs on the 2026 fleet make, 300 are
+ *  distinct, and the rest are dropped young instead of kept (with TurboFan off a cold run
+ *  spends more on memory than on work: docs/performance.md). */
 class StepCodes {
   private readonly codes = new Map<string, number>();
 
