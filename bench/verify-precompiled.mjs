@@ -26,7 +26,8 @@ const fail = (m) => {
 const S = await import(new URL('../dist/validate/schemas.js', import.meta.url).href);
 const { loadCached } = await import(new URL('../dist/validate/cached-script.js', import.meta.url).href);
 const pre = loadCached(join(root, 'dist', 'validate', 'schema-validators.cjs')).exports;
-if (pre.schemas !== JSON.stringify([S.workersSchema, S.buildersSchema])) fail('schema-validators.cjs is stale: run `npm run build`');
+const { createHash } = await import('node:crypto');
+if (pre.schemasSha256 !== createHash('sha256').update(JSON.stringify([S.workersSchema, S.buildersSchema])).digest('hex')) fail('schema-validators.cjs is stale: run `npm run build`');
 const Ajv = require('ajv/dist/2020.js').default;
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const rt = { workers: ajv.compile(S.workersSchema), builders: ajv.compile(S.buildersSchema) };

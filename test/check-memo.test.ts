@@ -2,7 +2,7 @@
 // an edited declaration file, or a changed generator (dist/) or template always runs the
 // full check again. Runs a copy of the built package (dist/, templates/) so the generator
 // and templates can be edited without touching the repository's own.
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, tempDir } from './pipeline/helpers.js';
@@ -136,6 +136,14 @@ describe('check memo', () => {
     appendFileSync(join(pkg, 'dist', 'render', 'render.js'), '\n// changed\n');
     expect(memo.memoKey(input)!.key).not.toBe(before);
     delete (globalThis as Record<symbol, unknown>)[Symbol.for('buildmaster-gen.generator-hash')];
+  });
+
+  it('the bundled CLI takes as its code every file the build writes besides tsc\'s modules, no more and no less', async () => {
+    const { BUNDLE_FILES } = await import('../src/cli/check-memo.js');
+    const dist = join(ROOT, 'dist');
+    const built = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => !f.endsWith('.js') && !statSync(join(dist, f)).isDirectory());
+    // main.js is tsc's name, written over by the bundled entry.
+    expect([...built, 'cli/main.js'].sort()).toEqual([...BUNDLE_FILES].sort());
   });
 
   it('under GitHub Actions the full check always runs', () => {

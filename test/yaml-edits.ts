@@ -1,5 +1,7 @@
-// Random edits of parsed YAML documents, for the fuzz tests (test/lint/fuzz.test.ts and
-// test/pipeline/step-changes-fuzz.test.ts).
+// Random edits of parsed YAML documents, for the fuzz tests (test/lint/fuzz.test.ts,
+// test/pipeline/step-changes-fuzz.test.ts and test/validate/verdict.test.ts).
+import fc from 'fast-check';
+
 export type Path = (string | number)[];
 
 /** Every path to a node of `v`. */
@@ -43,4 +45,12 @@ export function applyEdits(base: Fleet, edits: readonly FleetEdit[]): Fleet {
     }
   }
   return docs;
+}
+
+/** Values people (or attackers) write, to put anywhere: `words` (near-valid ones, names of
+ *  other things), any string, odd types, short lists and maps of them, or removal. */
+export function editValues(...words: string[]): fc.Arbitrary<unknown> {
+  const word = fc.constantFrom(...words);
+  const leaf = fc.oneof(word, fc.string(), fc.integer({ min: -5, max: 100000 }), fc.double(), fc.boolean(), fc.constant(null));
+  return fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }), fc.dictionary(fc.oneof(word, fc.string({ maxLength: 8 })), leaf, { maxKeys: 3 }), fc.constant(undefined));
 }

@@ -54,7 +54,7 @@ const GENERATOR = Symbol.for('buildmaster-gen.generator-hash');
 declare const BMG_BUNDLED: boolean | undefined;
 /** The bundled CLI's code: the entries, the bundle and the files it loads by path (the
  *  precompiled validators and templates), with their code caches. None of tsc's modules runs. */
-const BUNDLE_FILES = ['cli/main.js', 'cli/main.cjs', 'cli/cli.cjs', 'cli/cli.cjs.v8cache', 'validate/schema-validators.cjs', 'validate/schema-validators.cjs.v8cache', 'validate/schema-verdict.cjs', 'validate/schema-verdict.cjs.v8cache', 'render/templates.cjs'];
+export const BUNDLE_FILES = ['cli/main.js', 'cli/main.cjs', 'cli/cli.cjs', 'cli/cli.cjs.v8cache', 'validate/schema-validators.cjs', 'validate/schema-validators.cjs.v8cache', 'validate/schema-verdict.cjs', 'validate/schema-verdict.cjs.v8cache', 'render/templates.cjs'];
 /** A hash of the generator's code, templates and dependencies (once per process). Its code is
  *  taken by size and modification time, which every build changes: reading its 3 MB (the
  *  bundle, the validators and their code caches) cost a cold `check` 20 ms. The bundled CLI

@@ -37,7 +37,8 @@ export function chooseTiering(inputs: readonly string[]): void {
  *    instead of doubling as objects survive. Each first touch of a page of memory costs a
  *    process about 25 µs on a VM like CI's (Firecracker), and the grown young generation was
  *    the largest memory a cold `check` touched: on the 2026 fleet, 8,490 page faults become
- *    6,560, and the run 30 ms shorter, though it collects 41 times instead of 11. */
+ *    6,560, and the run 30 ms shorter, though it collects three times as often
+ *    (docs/performance.md). */
 export function setShortRunFlags(): void {
   setFlagsFromString('--no-turbofan --semi-space-growth-factor=1');
 }

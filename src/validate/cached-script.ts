@@ -1,8 +1,10 @@
 // A large CommonJS file loaded with V8's code cache: the ajv validators (700 KB of generated
 // code) and the bundled CLI (dist/cli/cli.cjs). scripts/precompile.mjs and scripts/bundle.mjs
 // run each file once and save V8's compiled code beside it (`<file>.v8cache`); a run then
-// skips parsing and compiling what it calls (docs/performance.md). V8 checks the cache against the source, its own version and its flags, and ignores
-// a cache that does not match: a stale or foreign cache costs the compile, never a wrong result.
+// skips parsing and compiling what it calls (docs/performance.md). V8 ignores a cache made
+// by another V8, under other flags or for a source of another length (it costs the compile
+// then); it does not compare the source itself, so the build always writes a file and its
+// cache together, and a hand edit of a built file that keeps its length must rebuild.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';

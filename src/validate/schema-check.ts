@@ -20,29 +20,29 @@ let verdicts: Validators | null | undefined;
 export const VALIDATORS_FILE = fileURLToPath(new URL('../validate/schema-validators.cjs', import.meta.url));
 export const VERDICT_FILE = fileURLToPath(new URL('../validate/schema-verdict.cjs', import.meta.url));
 
-/** The build's validators that only say valid or not (verdict-code.ts), when made from these
- *  very schemas; else null, and every file goes to the full validators. */
-function verdict(): Validators | null {
-  if (verdicts === undefined) {
-    const pre = loadCached(VERDICT_FILE)?.exports as (Validators & { schemasSha256: string }) | undefined;
-    const sha = createHash('sha256').update(JSON.stringify([S.workersSchema, S.buildersSchema])).digest('hex');
-    verdicts = pre?.schemasSha256 === sha ? { workers: pre.workers, builders: pre.builders } : null;
-  }
-  return verdicts;
+/** What the build's precompiled validators must have been made from: these very schemas.
+ *  Each file carries the hash (scripts/precompile.mjs); a stale or missing file is not used. */
+let schemasHash: string | undefined;
+const currentSchemas = () => (schemasHash ??= createHash('sha256').update(JSON.stringify([S.workersSchema, S.buildersSchema])).digest('hex'));
+
+/** The validators of `file` (precompiled, with V8's code cache), when made from these schemas. */
+function precompiledFrom(file: string): Validators | undefined {
+  const pre = loadCached(file)?.exports as (Validators & { schemasSha256: string }) | undefined;
+  return pre?.schemasSha256 === currentSchemas() ? { workers: pre.workers, builders: pre.builders } : undefined;
 }
 
-/** The validators precompiled by scripts/precompile.mjs (ajv standalone code, with V8's code
- *  cache), when they were made from these very schemas; else undefined (a stale or missing file). */
-function precompiled(): typeof compiled {
-  const pre = loadCached(VALIDATORS_FILE)?.exports as { workers: ValidateFunction; builders: ValidateFunction; schemas: string } | undefined;
-  return pre?.schemas === JSON.stringify([S.workersSchema, S.buildersSchema]) ? { workers: pre.workers, builders: pre.builders } : undefined;
+/** The build's validators that only say valid or not (verdict-code.ts); null when stale or
+ *  missing, and every file goes to the full validators. */
+function verdict(): Validators | null {
+  if (verdicts === undefined) verdicts = precompiledFrom(VERDICT_FILE) ?? null;
+  return verdicts;
 }
 
 function validators() {
   if (!compiled) {
     // Compiling the schemas costs more than the rest of a run on the default fleet: use the
     // build's precompiled code, and load ajv itself only when it is missing or stale.
-    compiled = precompiled();
+    compiled = precompiledFrom(VALIDATORS_FILE);
     if (!compiled) {
       const require = createRequire(import.meta.url);
       const Ajv2020 = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');

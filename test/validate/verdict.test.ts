@@ -3,7 +3,9 @@
 // schemas at run time: the same verdict on every input. A file the verdict wrongly passed
 // would skip its schema errors; one it wrongly failed would only be slower.
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -13,7 +15,7 @@ import * as S from '../../src/validate/schemas.js';
 import { loadCached } from '../../src/validate/cached-script.js';
 import { SHARED_ERROR, sharedErrors, withoutAnnotations } from '../../src/validate/verdict-code.js';
 import { loadCases, materialize } from '../lint/corpus.js';
-import { applyEdits, targets, type Fleet } from '../yaml-edits.js';
+import { applyEdits, editValues, targets, type Fleet } from '../yaml-edits.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -36,9 +38,10 @@ const fleet = (dir: string): Fleet => ({
 const FLEETS = { 2017: fleet('.'), 2026: fleet('fleets/cpython-2026') };
 
 describe('the verdict validators', () => {
-  it('are made from these schemas: the run uses them (schema-check.ts compares the same hash)', () => {
+  it('are made from these schemas, as the full ones: the run uses them (schema-check.ts compares the same hash)', () => {
     const sha = createHash('sha256').update(JSON.stringify([S.workersSchema, S.buildersSchema])).digest('hex');
     expect((verdict as unknown as { schemasSha256: string }).schemasSha256).toBe(sha);
+    expect((full as unknown as { schemasSha256: string }).schemasSha256).toBe(sha);
   });
 
   it('pass both fleets, as the full ones do', () => {
@@ -72,9 +75,7 @@ describe('the verdict validators', () => {
   });
 
   // Values near the valid ones and of every type, put anywhere in either file of either fleet.
-  const words = fc.constantFrom('', 'x86-64', 'amd64', 'linux', 'windows', 'debug', 'push', 'nightly', '3.x', 'custom', '..', '{branch}', '__proto__', 'koobs-freebsd10', 'unix', 'description', 'x'.repeat(3000));
-  const leaf = fc.oneof(words, fc.string(), fc.integer({ min: -5, max: 100000 }), fc.double(), fc.boolean(), fc.constant(null));
-  const value = fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }), fc.dictionary(fc.oneof(words, fc.string({ maxLength: 8 })), leaf, { maxKeys: 3 }), fc.constant(undefined));
+  const value = editValues('', 'x86-64', 'amd64', 'linux', 'windows', 'debug', 'push', 'nightly', '3.x', 'custom', '..', '{branch}', '__proto__', 'koobs-freebsd10', 'unix', 'description', 'x'.repeat(3000));
   for (const [year, base] of Object.entries(FLEETS)) {
     it(`agree on 1,500 random edits of the ${year} fleet`, () => {
       const counts = { valid: 0, invalid: 0 };
@@ -102,6 +103,40 @@ describe('the verdict validators', () => {
     expect(code.includes('instancePath:')).toBe(false);
     expect(code.includes((S.workersSchema as { description: string }).description)).toBe(false);
     expect(code.length).toBeLessThan(readFileSync(join(ROOT, 'dist/validate/schema-validators.cjs'), 'utf8').length / 2);
+  });
+});
+
+describe('precompiled validators made from other schemas', () => {
+  it('are not used: a copy of the package with both marked stale still passes the fleet and names a broken file\'s error', () => {
+    const work = mkdtempSync(join(tmpdir(), 'bmg-stale-'));
+    try {
+      const pkg = join(work, 'pkg');
+      cpSync(join(ROOT, 'dist'), join(pkg, 'dist'), { recursive: true });
+      cpSync(join(ROOT, 'templates'), join(pkg, 'templates'), { recursive: true });
+      cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
+      symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+      for (const f of ['schema-verdict.cjs', 'schema-validators.cjs']) {
+        const file = join(pkg, 'dist', 'validate', f);
+        const code = readFileSync(file, 'utf8');
+        expect(code).toMatch(/exports\.schemasSha256 = "[0-9a-f]{64}"/);
+        expect(code.match(/exports\.(workers|builders)=validate\d+;/g)).toHaveLength(2);
+        // Marked stale, and made to pass anything: used anyway, either would let the broken file through.
+        writeFileSync(file, code.replace(/exports\.schemasSha256 = "[0-9a-f]{64}"/, `exports.schemasSha256 = "${'0'.repeat(64)}"`).replace(/exports\.(workers|builders)=validate\d+;/g, 'exports.$1=(()=>true);'));
+        rmSync(`${file}.v8cache`); // V8 matches a cache by the source's length only: it would run the old code
+      }
+      const fleet = join(work, 'fleet');
+      mkdirSync(fleet);
+      for (const f of ['workers.yaml', 'builders.yaml']) cpSync(join(ROOT, f), join(fleet, f));
+      const cli = (...args: string[]) => spawnSync(process.execPath, [join(pkg, 'dist', 'cli', 'main.cjs'), ...args, '--fleet', fleet], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(cli('validate').stdout).toMatch(/^ok: 162 builders/);
+      // An error only the schema finds (the semantic checks see other ones too).
+      writeFileSync(join(fleet, 'workers.yaml'), readFileSync(join(fleet, 'workers.yaml'), 'utf8').replace('family: freebsd', 'family: FreeBSD'));
+      const broken = cli('validate');
+      expect(broken.status).toBe(2);
+      expect(broken.stderr).toMatch(/workers\.yaml:\d+:\d+: `FreeBSD` is not a valid `os\.family`.*\[bad-format\]/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
 
